@@ -1,0 +1,39 @@
+"""The HTTP API at /api/v1/: one NinjaAPI with each app's router."""
+
+from django.http import HttpRequest
+from django.urls import path
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from glocal.api import errors
+from glocal.orgs.api import router as orgs_router
+from glocal.places.api import router as places_router
+
+api = NinjaAPI(
+    title="Glocal API",
+    version="1",
+    description=(
+        "International affairs of Japanese local governments. Reference data and public records "
+        "need no login; everything else takes a session or an organisation's API token "
+        '(`Authorization: Bearer glc_…`). Lists are `{"items": [...], "count": N}` with '
+        '`limit` and `offset`. Errors are `{"error": {"status", "code", "message", '
+        '"fields"}}`.'
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+errors.install(api)
+api.add_router("/places", places_router)
+api.add_router("", orgs_router)
+
+
+def unknown_endpoint(request: HttpRequest, rest: str = ""):
+    return errors.error_response(
+        404, _("There is no API endpoint at %(path)s.") % {"path": request.path}
+    )
+
+
+urlpatterns = [
+    path("", api.urls),
+    path("<path:rest>", unknown_endpoint),
+]

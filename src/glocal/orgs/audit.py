@@ -1,0 +1,68 @@
+"""The audit log: every create, update and delete of audited records, and sensitive reads."""
+
+from django.db.models.signals import post_delete, post_save
+
+from glocal.orgs import actors
+from glocal.orgs.models import AuditedModel, AuditEvent
+
+
+def _value(value) -> object:
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+
+
+def _changes(instance: AuditedModel, created: bool) -> dict[str, list]:
+    """Field name → [before, after] for what this save changed."""
+    before = getattr(instance, "_audit_loaded", {})
+    changes = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in instance.audit_exclude or getattr(field, "auto_now", False):
+            continue  # secrets, and timestamps that change on every save
+        after = _value(getattr(instance, field.attname))
+        old = None if created else _value(before.get(field.attname))
+        if created or old != after:
+            changes[field.name] = [old, after]
+    return changes
+
+
+def write(instance: AuditedModel, action: str, changes: dict | None = None) -> AuditEvent:
+    actor = actors.current()
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        organisation_id=instance.audit_organisation_id(),
+        user=user,
+        actor=actor.label[:200],
+        via=actor.via,
+        action=action,
+        model=instance._meta.label,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        changes=changes or {},
+        ip_address=actor.ip_address,
+    )
+
+
+def record_read(instance: AuditedModel) -> None:
+    """Log that the current actor was shown a sensitive record."""
+    if instance.sensitive:
+        write(instance, AuditEvent.Action.READ)
+
+
+def _saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    changes = _changes(instance, created)
+    if created or changes:
+        write(instance, AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE, changes)
+    instance._audit_loaded = {
+        f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields
+    }
+
+
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, AuditedModel):
+        write(instance, AuditEvent.Action.DELETE)
+
+
+def connect_signals() -> None:
+    post_save.connect(_saved, dispatch_uid="glocal_audit_saved")
+    post_delete.connect(_deleted, dispatch_uid="glocal_audit_deleted")

@@ -1,0 +1,52 @@
+"""The one place that decides which records an actor may see and change.
+
+Every query for owned records goes through `visible()` or `editable()`; every write checks
+`require()`. Platform superusers are support staff: they see everything but the rules are the
+same for everyone else.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from glocal.orgs.actors import Actor
+from glocal.orgs.models import Role
+
+
+def visible(queryset: QuerySet, actor: Actor) -> QuerySet:
+    """Public records plus those owned by the actor's organisations."""
+    if actor.is_superuser:
+        return queryset
+    mine = Q(owner_id__in=actor.organisation_ids(Role.VIEWER))
+    if _has_field(queryset, "is_public"):
+        return queryset.filter(Q(is_public=True) | mine)
+    return queryset.filter(mine)
+
+
+def editable(queryset: QuerySet, actor: Actor) -> QuerySet:
+    """Records the actor may change: those of organisations where they are editor or admin."""
+    if actor.is_superuser:
+        return queryset
+    return queryset.filter(owner_id__in=actor.organisation_ids(Role.EDITOR))
+
+
+def require(actor: Actor, organisation_id: int | None, role: Role) -> None:
+    """Raise PermissionDenied unless the actor holds `role` in the organisation."""
+    if actor.is_superuser or actor.has_role(organisation_id, role):
+        return
+    raise PermissionDenied(
+        _("This needs the %(role)s role in the organisation that owns it.")
+        % {"role": Role(role).label}
+    )
+
+
+def is_admin(actor: Actor, organisation) -> bool:
+    return actor.is_superuser or actor.has_role(organisation.pk, Role.ADMIN)
+
+
+def can_change(actor: Actor, record) -> bool:
+    return actor.is_superuser or actor.has_role(record.owner_id, Role.EDITOR)
+
+
+def _has_field(queryset: QuerySet, name: str) -> bool:
+    return any(f.name == name for f in queryset.model._meta.get_fields())

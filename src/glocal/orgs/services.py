@@ -1,0 +1,108 @@
+"""Writes to organisations, memberships and tokens, shared by the staff pages and the API."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glocal.orgs import scoping, tasks
+from glocal.orgs.actors import Actor
+from glocal.orgs.models import ApiToken, Membership, Organisation, Role
+from glocal.places.models import Country, LocalGovernment
+
+
+def _require_platform_staff(actor: Actor) -> None:
+    if not actor.is_superuser:
+        raise PermissionDenied(
+            _("Only platform administrators may create or delete organisations.")
+        )
+
+
+def _resolve_places(data: dict) -> dict:
+    """Turn `local_government` and `country` codes into records, naming the field if unknown."""
+    if data.get("local_government"):
+        code = data["local_government"]
+        place = LocalGovernment.objects.filter(code=code).first()
+        if place is None:
+            raise ValidationError(
+                {
+                    "local_government": _("No local government has the code %(code)s.")
+                    % {"code": code}
+                }
+            )
+        data["local_government"] = place
+    if data.get("country"):
+        code = data["country"].upper()
+        country = Country.objects.filter(code=code).first()
+        if country is None:
+            raise ValidationError(
+                {"country": _("No country has the ISO code %(code)s.") % {"code": code}}
+            )
+        data["country"] = country
+    return data
+
+
+@transaction.atomic
+def create_organisation(actor: Actor, data: dict) -> Organisation:
+    _require_platform_staff(actor)
+    organisation = Organisation(**_resolve_places(dict(data)))
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def update_organisation(actor: Actor, organisation: Organisation, changes: dict) -> Organisation:
+    scoping.require(actor, organisation.pk, Role.ADMIN)
+    for name, value in _resolve_places(dict(changes)).items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def delete_organisation(actor: Actor, organisation: Organisation) -> None:
+    _require_platform_staff(actor)
+    organisation.delete()
+
+
+@transaction.atomic
+def add_member(actor: Actor, organisation: Organisation, email: str, role: Role) -> Membership:
+    """Add an existing user, found by e-mail address, and tell them by e-mail."""
+    scoping.require(actor, organisation.pk, Role.ADMIN)
+    user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise ValidationError({"email": _("No user has the address %(email)s.") % {"email": email}})
+    if Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError({"email": _("%(email)s is already a member.") % {"email": email}})
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    transaction.on_commit(lambda: tasks.send_membership_notice.enqueue(membership.pk))
+    return membership
+
+
+@transaction.atomic
+def issue_token(
+    actor: Actor, organisation: Organisation, name: str, role: Role
+) -> tuple[ApiToken, str]:
+    """Create a token; return it with its plain text, which is never shown again."""
+    scoping.require(actor, organisation.pk, Role.ADMIN)
+    if actor.token is not None:
+        raise PermissionDenied(_("API tokens are issued by a signed-in administrator."))
+    if not name.strip():
+        raise ValidationError({"name": _("Give the token a name that says what uses it.")})
+    token = ApiToken(organisation=organisation, name=name.strip(), role=role, created_by=actor.user)
+    plain = token.issue()
+    token.full_clean()
+    token.save()
+    return token, plain
+
+
+@transaction.atomic
+def revoke_token(actor: Actor, token: ApiToken) -> ApiToken:
+    scoping.require(actor, token.organisation_id, Role.ADMIN)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -1,0 +1,227 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from glocal.orgs.models import OwnedModel
+from glocal.places import codes
+from glocal.places.text import fold
+
+
+class LocalGovernmentQuerySet(models.QuerySet):
+    def current(self):
+        """Those that exist today (merged or reorganised ones are kept for history)."""
+        return self.filter(abolished_on__isnull=True)
+
+    def prefectures(self):
+        return self.filter(kind=LocalGovernment.Kind.PREFECTURE)
+
+    def municipalities(self):
+        return self.exclude(kind=LocalGovernment.Kind.PREFECTURE)
+
+    def search(self, query: str):
+        """Match a name, kana, romanised name (any width or kana script) or a code prefix."""
+        needle = fold(query)
+        if not needle:
+            return self
+        if needle.isdigit():
+            # A prefix of the code, or a code whose leading zero was lost (11002 for 011002).
+            return self.filter(
+                models.Q(code__startswith=needle) | models.Q(code=codes.normalise(needle))
+            )
+        # Whole-name matches first (池田町 before 北池田町), then the rest in code order.
+        exact = models.Q(search_text__contains=f" {needle} ")
+        return self.filter(search_text__contains=needle).order_by(
+            models.Case(models.When(exact, then=0), default=1), "code"
+        )
+
+
+def search_text(*names: str) -> str:
+    """Folded names between spaces, so that a whole name can be matched as " name "."""
+    return " " + " ".join(fold(name) for name in names if name) + " "
+
+
+class LocalGovernment(models.Model):
+    """A Japanese prefecture or municipality, keyed by its 全国地方公共団体コード."""
+
+    class Kind(models.TextChoices):
+        PREFECTURE = "prefecture", _("Prefecture")
+        CITY = "city", _("City")
+        TOWN = "town", _("Town")
+        VILLAGE = "village", _("Village")
+        SPECIAL_WARD = "special_ward", _("Special ward of Tokyo")
+        WARD = "ward", _("Ward of a designated city")
+
+    code = models.CharField(
+        _("local government code"), max_length=6, unique=True, validators=[codes.validate]
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=64)
+    kana = models.CharField(_("kana"), max_length=128)
+    name_en = models.CharField(_("English name"), max_length=128)
+    prefecture = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": Kind.PREFECTURE},
+        verbose_name=_("prefecture"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="wards",
+        help_text=_("The designated city a ward belongs to."),
+        verbose_name=_("city"),
+    )
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
+    search_text = models.TextField(editable=False)
+
+    objects = LocalGovernmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("local government")
+        verbose_name_plural = _("local governments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text(self.name, self.kana, self.name_en)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_prefecture(self) -> bool:
+        return self.kind == self.Kind.PREFECTURE
+
+
+class CountryQuerySet(models.QuerySet):
+    def search(self, query: str):
+        needle = fold(query)
+        if not needle:
+            return self
+        if len(needle) in (2, 3) and needle.isascii() and needle.isalpha():
+            by_code = self.filter(models.Q(code__iexact=needle) | models.Q(alpha3__iexact=needle))
+            if by_code.exists():
+                return by_code
+        # A whole name or alias (中国) wins over names that merely contain it (中国領…).
+        exact = self.filter(search_text__contains=f" {needle} ")
+        return exact if exact.exists() else self.filter(search_text__contains=needle)
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country or territory, with the names Japanese offices write."""
+
+    code = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
+    alpha3 = models.CharField(_("ISO 3166-1 alpha-3"), max_length=3, unique=True)
+    numeric = models.CharField(_("ISO 3166-1 numeric"), max_length=3)
+    name_en = models.CharField(_("English name"), max_length=128)
+    official_name_en = models.CharField(_("official English name"), max_length=192, blank=True)
+    name_ja = models.CharField(_("Japanese name"), max_length=128)
+    search_text = models.TextField(editable=False)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return f"{self.name_ja} ({self.name_en})"
+
+
+class CountryAlias(models.Model):
+    """Another name for a country: 米国 and アメリカ for the United States, 韓国 for Korea."""
+
+    country = models.ForeignKey(Country, models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=128)
+    language = models.CharField(_("language"), max_length=8)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="unique_country_alias")
+        ]
+        verbose_name = _("country alias")
+        verbose_name_plural = _("country aliases")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subdivision(models.Model):
+    """An ISO 3166-2 subdivision: a state, province, prefecture or region of a country."""
+
+    code = models.CharField(_("ISO 3166-2 code"), max_length=8, unique=True)
+    country = models.ForeignKey(Country, models.CASCADE, related_name="subdivisions")
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    name = models.CharField(_("name"), max_length=128)
+    name_ja = models.CharField(_("Japanese name"), max_length=128, blank=True)
+    kind = models.CharField(_("type"), max_length=64)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("subdivision")
+        verbose_name_plural = _("subdivisions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ForeignLocalGovernment(OwnedModel):
+    """A city, state, province or county abroad, entered by the organisation that works with it.
+
+    Public by default: that a foreign local government exists is a public fact. Owners may keep a
+    record private while they prepare it.
+    """
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("City")
+        TOWN = "town", _("Town or village")
+        COUNTY = "county", _("County or district")
+        STATE = "state", _("State")
+        PROVINCE = "province", _("Province")
+        REGION = "region", _("Region")
+        OTHER = "other", _("Other")
+
+    country = models.ForeignKey(
+        Country, models.PROTECT, related_name="foreign_governments", verbose_name=_("country")
+    )
+    subdivision = models.ForeignKey(
+        Subdivision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="foreign_governments",
+        verbose_name=_("subdivision"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CITY)
+    name_local = models.CharField(_("name in the local script"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    name_ja = models.CharField(_("Japanese name"), max_length=200, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["country__code", "name_en"]
+        verbose_name = _("foreign local government")
+        verbose_name_plural = _("foreign local governments")
+
+    def __str__(self) -> str:
+        return self.name_ja or self.name_en
+
+    def clean(self) -> None:
+        if self.subdivision_id and self.subdivision.country_id != self.country_id:
+            raise ValidationError(
+                {"subdivision": _("The subdivision is not in the chosen country.")}
+            )

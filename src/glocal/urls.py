@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from glocal.core import views as core_views
+
+public = ([path("", core_views.home, name="home")], "public")
+
+urlpatterns = [
+    path("", include(public)),
+    path("places/", include("glocal.places.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("staff/", include("glocal.core.urls")),
+    path("staff/orgs/", include("glocal.orgs.urls")),
+    path("api/v1/", include("glocal.api.urls")),
+    path("admin/", admin.site.urls),
+]
