@@ -3,6 +3,7 @@ import os
 import dj_database_url
 import pytest
 from django.conf import settings
+from django.db import connections
 
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import ApiToken, Membership, Organisation, Role
@@ -33,11 +34,13 @@ def pytest_configure(config):
         if IN_CI:
             pytest.exit(f"PostgreSQL tests must run in CI: {exc}", returncode=1)
         pytest.exit(f"Skipping the PostgreSQL pass: {exc}", returncode=0)
-    # Django reads this dict when it first connects, which has not happened yet; keep the
-    # defaults it has filled in (TEST, TIME_ZONE…) and drop SQLite's options.
+    # Keep the defaults Django has filled in (TEST, TIME_ZONE…), drop SQLite's options, and
+    # replace the SQLite connection object pytest-django may already have made.
     database = settings.DATABASES["default"]
     database.update(dj_database_url.parse(_postgres.url))
     database["OPTIONS"] = {}
+    connections["default"].close()
+    del connections["default"]
 
 
 def pytest_unconfigure(config):

@@ -4,12 +4,21 @@ from django.http import HttpRequest
 from django.urls import path
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from glocal.api import errors
 from glocal.orgs.api import router as orgs_router
 from glocal.places.api import router as places_router
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """Japanese names as characters, not \\u escapes: readable in logs and curl."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="Glocal API",
     version="1",
     description=(

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:18} {'platform superuser' if superuser else roles}")
         if no_serve:
             return
-        worker = subprocess.Popen([sys.executable, "-m", "glocal", "worker"])
+        worker = subprocess.Popen([sys.executable, "-m", "glocal", "worker", "--no-reload"])
         try:
             call_command("serve", bind=bind, workers=2, threads=4)
         finally:
