@@ -37,6 +37,13 @@ def bearer(token: str) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
 
+def create_foreign(client, org, name: str, country: str = "US", **headers):
+    payload = {"owner_id": org.pk, "country": country, "name_local": name, "name_en": name}
+    return client.post(
+        "/api/v1/places/foreign-governments", payload, content_type="application/json", **headers
+    )
+
+
 def names(response) -> set[str]:
     return {item["name_en"] for item in response.json()["items"]}
 
@@ -99,16 +106,7 @@ def test_subdivision_of_another_country_is_refused_by_name(client, editor, priva
 
 def test_outsider_cannot_create_for_another_organisation(client, outsider, home_org):
     client.force_login(outsider)
-    response = client.post(
-        "/api/v1/places/foreign-governments",
-        {
-            "owner_id": home_org.pk,
-            "country": "US",
-            "name_local": "Ames",
-            "name_en": "Ames",
-        },
-        content_type="application/json",
-    )
+    response = create_foreign(client, home_org, "Ames", "US")
     assert response.status_code == 403
     assert not ForeignLocalGovernment.objects.filter(name_en="Ames").exists()
 
@@ -121,32 +119,16 @@ def test_outsider_cannot_delete_public_record(client, outsider, public_record):
 
 
 def test_editor_token_creates_with_unknown_country_named(client, home_org, issue_token):
-    response = client.post(
-        "/api/v1/places/foreign-governments",
-        {
-            "owner_id": home_org.pk,
-            "country": "XX",
-            "name_local": "Nowhere",
-            "name_en": "Nowhere",
-        },
-        content_type="application/json",
-        **bearer(issue_token(home_org, Role.EDITOR)),
+    response = create_foreign(
+        client, home_org, "Nowhere", "XX", **bearer(issue_token(home_org, Role.EDITOR))
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["field"] == "country"
 
 
 def test_viewer_token_cannot_write(client, home_org, issue_token):
-    response = client.post(
-        "/api/v1/places/foreign-governments",
-        {
-            "owner_id": home_org.pk,
-            "country": "US",
-            "name_local": "Ames",
-            "name_en": "Ames",
-        },
-        content_type="application/json",
-        **bearer(issue_token(home_org, Role.VIEWER)),
+    response = create_foreign(
+        client, home_org, "Ames", "US", **bearer(issue_token(home_org, Role.VIEWER))
     )
     assert response.status_code == 403
 
@@ -183,14 +165,5 @@ def test_session_write_without_csrf_token_is_refused(home_org, editor):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    response = client.post(
-        "/api/v1/places/foreign-governments",
-        {
-            "owner_id": home_org.pk,
-            "country": "US",
-            "name_local": "Ames",
-            "name_en": "Ames",
-        },
-        content_type="application/json",
-    )
+    response = create_foreign(client, home_org, "Ames", "US")
     assert response.status_code == 403
