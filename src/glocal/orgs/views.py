@@ -45,7 +45,9 @@ def detail(request, pk: int):
     for membership in members:
         audit.record_read(membership)
     is_admin = scoping.is_admin(request.actor, organisation)
-    if request.method == "POST" and is_admin:
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied(_("Only the organisation's administrators may add members."))
         try:
             services.add_member(
                 request.actor,
