@@ -38,28 +38,37 @@ def switch(request):
     return redirect(_safe_next(request, "core:dashboard"))
 
 
+def _role_from(request) -> Role | None:
+    """The role chosen in a form, or None (with a message) for a value that is not a role."""
+    try:
+        return Role(request.POST.get("role", Role.VIEWER))
+    except ValueError:
+        messages.error(request, _("Choose a role from the list."))
+        return None
+
+
 @login_required
 def detail(request, pk: int):
     organisation = _organisation_for(request, pk, Role.VIEWER)
-    members = list(Membership.objects.filter(organisation=organisation).select_related("user"))
-    for membership in members:
-        audit.record_read(membership)
     is_admin = scoping.is_admin(request.actor, organisation)
     if request.method == "POST":
         if not is_admin:
             raise PermissionDenied(_("Only the organisation's administrators may add members."))
-        try:
-            services.add_member(
-                request.actor,
-                organisation,
-                request.POST.get("email", ""),
-                Role(request.POST.get("role", Role.VIEWER)),
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Member added; they have been told by e-mail."))
-            return redirect("orgs:detail", pk=pk)
+        role = _role_from(request)
+        if role is not None:
+            try:
+                services.add_member(
+                    request.actor, organisation, request.POST.get("email", ""), role
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Member added; they have been told by e-mail."))
+                return redirect("orgs:detail", pk=pk)
+    # Read (and audit the read of) the members only when the page is shown.
+    members = list(Membership.objects.filter(organisation=organisation).select_related("user"))
+    for membership in members:
+        audit.record_read(membership)
     return render(
         request,
         "orgs/detail.html",
@@ -77,14 +86,14 @@ def detail(request, pk: int):
 def tokens(request, pk: int):
     organisation = _organisation_for(request, pk, Role.ADMIN)
     issued = None
-    if request.method == "POST":
+    role = _role_from(request) if request.method == "POST" else None
+    if role is not None:
         try:
-            role = Role(request.POST.get("role", Role.VIEWER))
             _token, issued = services.issue_token(
                 request.actor, organisation, request.POST.get("name", ""), role
             )
-        except (ValidationError, ValueError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
     return render(
         request,
         "orgs/tokens.html",
