@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    scripts = sorted(p for p in HERE.glob("*.py") if p.name != "run.py")
+    scripts = sorted(p for p in HERE.glob("[!_]*.py") if p.name != "run.py")  # _x.py: helpers
     if not scripts:
         print("No benchmarks yet.")
         return 0

@@ -1,0 +1,173 @@
+"""Words: difficult words, kanji past the reader's set, and katakana loanwords."""
+
+import re
+from functools import cache
+
+from .. import wordlists
+from ..findings import INFO, WARNING, Finding
+from ..kanji import KANJI, named_set
+from ..tokens import row_pattern
+
+RULES = ("difficult_word", "kanji_outside_set", "katakana_loanword")
+
+_KANGO_PARTS = frozenset(("名詞", "接尾辞", "接頭辞", "形状詞"))
+_KATAKANA_RUN = re.compile(r"[ァ-ヺ][ァ-ヺー・]*")
+
+
+@cache
+def _hard_runs(set_name: str) -> re.Pattern:
+    """Runs of kanji with at least one outside the named set (沿岸部, 福島県沖)."""
+    known = "".join(sorted(named_set(set_name)))
+    kanji = KANJI.pattern
+    return re.compile(f"{kanji}*(?![{known}]){kanji}{kanji}*")
+
+
+@cache
+def _listed_patterns():
+    listed = wordlists.difficult_words()
+    ordered = sorted(listed, key=len, reverse=True)  # longest first: 避難所 before 避難
+    written = re.compile("|".join(map(re.escape, ordered)))
+    # Verbs and adjectives also appear conjugated (控え, 控えて): find them by dictionary form.
+    inflected = [word for word in ordered if re.search(r"[ぁ-ゖ]$", word)]
+    conjugated = re.compile(
+        row_pattern(pos1="動詞|形容詞", base="|".join(map(re.escape, inflected))), re.M
+    )
+    return listed, written, conjugated
+
+
+_LISTED = (
+    "「{word}（{reading}）」は難しい言葉です。「{easy}」と書きましょう。",
+    "「{word}」 ({english}) is a difficult word. Write 「{easy}」 instead.",
+)
+_KANGO = (
+    "「{word}（{reading}）」は漢語で、基本の漢字にない「{hard}」を使っています。"
+    "やさしい言葉に言いかえるか、説明を付けましょう。",
+    "「{word}」 is a Sino-Japanese word with kanji beyond the basic set ({hard}). "
+    "Use a plainer word or explain it.",
+)
+_KANJI = (
+    "「{hard}」は基本の漢字ではありません。ふりがなを付けるか、ひらがなで書きましょう。",
+    "{hard} is outside the reader's kanji set. Add furigana or write it in hiragana.",
+)
+_HARD_LOAN = (
+    "「{word}」は外来語で、わからない人が多いです。「{easy}」と書きましょう。",
+    "「{word}」 ({english}) is a loanword many readers do not know. Write 「{easy}」.",
+)
+_LOAN = (
+    "「{word}」はカタカナの外来語です。英語がわからない人には難しいので、"
+    "日本語で言いかえるか、説明を付けましょう。",
+    "「{word}」 is a katakana loanword; readers without English may not know it. "
+    "Say it in Japanese or explain it.",
+)
+
+
+def _listed_finding(entry, start, end, text):
+    params = {"word": entry.word, "reading": entry.reading, "easy": entry.easy}
+    params["english"] = entry.english
+    return Finding(
+        "difficult_word", WARNING, start, end, text[start:end], *_LISTED, entry.easy, params
+    )
+
+
+def _listed(doc, starts, ends, covered):
+    tagged, text = doc.tagged, doc.text
+    listed, written, conjugated = _listed_patterns()
+    for match in written.finditer(text):
+        start, end = match.span()
+        if start in starts and end in ends:  # whole words only: not 解除 inside 解除者…
+            first, last = tagged.index_at(start), tagged.index_at(end - 1)
+            covered.update(range(first, last + 1))
+            yield _listed_finding(listed[match.group()], start, end, text)
+    for index, _match in tagged.matches(conjugated):
+        if index not in covered:
+            covered.add(index)
+            token = tagged.token(index)
+            yield _listed_finding(listed[token.base], token.start, token.end, text)
+
+
+def _is_kango(tagged, index) -> bool:
+    origin, pos1, pos2 = tagged.kind(index)
+    return origin == "漢" and pos1 in _KANGO_PARTS and pos2 not in ("数詞", "固有名詞")
+
+
+def _kango_run(tagged, index) -> tuple[int, int]:
+    """The first and last index of the run of Sino-Japanese word parts around index."""
+    first = last = index
+    starts, ends = tagged.starts, tagged.ends
+    while first > 0 and _is_kango(tagged, first - 1) and ends[first - 1] == starts[first]:
+        first -= 1
+    while last + 1 < len(tagged) and _is_kango(tagged, last + 1) and starts[last + 1] == ends[last]:
+        last += 1
+    return first, last
+
+
+def _hard(doc, covered):
+    """Sino-Japanese words with kanji past the set, then other words with such kanji."""
+    tagged, text = doc.tagged, doc.text
+    known = doc.options.known_kanji
+    basic = wordlists.basic_words()
+    done = -1  # tokens up to here are reported
+    for run in _hard_runs(doc.options.kanji_set).finditer(text):
+        first = max(tagged.index_at(run.start()), done + 1)
+        last = tagged.index_at(run.end() - 1)
+        index = first
+        while index <= last:
+            if index in covered:
+                index += 1
+                continue
+            start, end = tagged.starts[index], tagged.ends[index]
+            if _is_kango(tagged, index):
+                run_first, run_last = _kango_run(tagged, index)
+                run_first = max(run_first, done + 1)
+                start, end = tagged.starts[run_first], tagged.ends[run_last]
+                word = text[start:end]
+                hard = "".join(c for c in KANJI.findall(word) if c not in known)
+                if hard and word not in basic:
+                    covered.update(range(run_first, run_last + 1))
+                    reading = "".join(map(tagged.reading, range(run_first, run_last + 1)))
+                    params = {"word": word, "reading": reading, "hard": hard}
+                    yield Finding("difficult_word", INFO, start, end, word, *_KANGO, None, params)
+                    done = index = run_last
+                    index += 1
+                    continue
+            hard = "".join(c for c in KANJI.findall(text[start:end]) if c not in known)
+            if hard:
+                params = {"hard": hard}
+                reading = tagged.reading(index) or None
+                yield Finding(
+                    "kanji_outside_set", INFO, start, end, text[start:end], *_KANJI, reading, params
+                )
+            done = index
+            index += 1
+
+
+def _loanwords(doc, starts, ends):
+    tagged, text = doc.tagged, doc.text
+    listed = wordlists.loanwords()
+    for match in _KATAKANA_RUN.finditer(text):
+        start, end = match.span()
+        if start not in starts or end not in ends:
+            continue
+        indexes = range(tagged.index_at(start), tagged.index_at(end - 1) + 1)
+        tokens = [tagged.token(i) for i in indexes]
+        if any(t.origin not in ("外", "") or t.pos2 == "固有名詞" for t in tokens):
+            continue  # native words in katakana (ゴミ), names of people and places
+        word = match.group()
+        entry = listed.get(word)
+        if entry is not None and not entry.known:
+            params = {"word": word, "easy": entry.easy, "english": entry.english}
+            yield Finding(
+                "katakana_loanword", WARNING, start, end, word, *_HARD_LOAN, entry.easy, params
+            )
+        elif entry is None and not all(
+            (part := listed.get(t.surface)) is not None and part.known for t in tokens
+        ):
+            yield Finding("katakana_loanword", INFO, start, end, word, *_LOAN, None, {"word": word})
+
+
+def check(doc):
+    starts, ends = set(doc.tagged.starts), set(doc.tagged.ends)
+    covered: set[int] = set()
+    yield from _listed(doc, starts, ends, covered)
+    yield from _hard(doc, covered)
+    yield from _loanwords(doc, starts, ends)

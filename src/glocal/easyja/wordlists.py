@@ -1,0 +1,59 @@
+"""The word lists shipped in data/: difficult words, basic words, loanwords, vague times.
+
+Each is a tab-separated file with a header line; lines starting with # are comments. They were
+written for Glocal from the guidelines' advice and municipal notices (see README.md).
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    word: str
+    reading: str  # hiragana; empty where the word is its own reading (katakana)
+    easy: str  # what to write instead; empty for loanwords most residents know
+    english: str
+    known: bool = False
+
+
+def _rows(name: str, header: tuple[str, ...]):
+    path = DATA / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    if tuple(rows[0]) != header:
+        raise ValueError(f"{path}: header should be {' '.join(header)}")
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise ValueError(f"{path}: row {number} has {len(row)} fields, not {len(header)}")
+        yield row
+
+
+@cache
+def difficult_words() -> dict[str, Entry]:
+    rows = _rows("difficult_words.tsv", ("word", "reading", "easy", "english"))
+    return {word: Entry(word, reading, easy, english) for word, reading, easy, english in rows}
+
+
+@cache
+def loanwords() -> dict[str, Entry]:
+    rows = _rows("loanwords.tsv", ("word", "status", "easy", "english"))
+    return {
+        word: Entry(word, "", easy, english, known=status == "known")
+        for word, status, easy, english in rows
+    }
+
+
+@cache
+def vague_times() -> dict[str, Entry]:
+    rows = _rows("vague_time.tsv", ("expression", "reading", "easy", "english"))
+    return {word: Entry(word, reading, easy, english) for word, reading, easy, english in rows}
+
+
+@cache
+def basic_words() -> frozenset[str]:
+    """Sino-Japanese words residents learn early, though their kanji are past the basic set."""
+    return frozenset(row[0] for row in _rows("basic_words.tsv", ("word", "reading", "english")))
