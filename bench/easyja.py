@@ -13,11 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fugashi  # noqa: E402
-from _corpus import documents  # noqa: E402
-from jreadability import compute_readability  # noqa: E402
+import fugashi
+from _corpus import documents
+from jreadability import compute_readability
 
-from glocal.easyja import analyze  # noqa: E402
+from glocal.easyja import analyze
 
 ROUNDS = 5
 

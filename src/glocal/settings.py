@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "glocal.core",
     "glocal.places",
     "glocal.orgs",
+    "glocal.easyja.web",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "glocal.orgs.middleware.ActorMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "glocal.urls"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),
+    path("staff/easyja/", include("glocal.easyja.web.urls")),
     path("api/v1/", include("glocal.api.urls")),
     path("admin/", admin.site.urls),
 ]

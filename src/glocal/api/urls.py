@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from glocal.api import errors
+from glocal.easyja.web.api import router as easyja_router
 from glocal.orgs.api import router as orgs_router
 from glocal.places.api import router as places_router
 
@@ -33,6 +34,7 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/places", places_router)
+api.add_router("/easyja", easyja_router)
 api.add_router("", orgs_router)
 
 

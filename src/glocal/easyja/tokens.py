@@ -121,6 +121,16 @@ class Token:
         return f"<Token {self.surface} {self.start}:{self.end} {self.pos}>"
 
 
+def _restore_end(out: str) -> str:
+    """fugashi strips the output's end, and Python counts U+001D–U+001F as white space: put
+    back the separators of the last row's empty fields (a symbol has no reading)."""
+    if not out:
+        return out
+    last = out.rfind("\n") + 1
+    present = sum(out.count(mark, last) for mark in (_US, POS_MARK, ORIGIN_MARK))
+    return out + "".join(_BEFORE[present + 1 :])
+
+
 class Tagged:
     """`text` as MeCab tags it: its rows and each token's character offsets."""
 
@@ -129,7 +139,7 @@ class Tagged:
         safe = text.replace("\n", " ")
         if _CONTROL.search(safe):
             safe = _CONTROL.sub(" ", safe)
-        self.out = tagger().parse(safe)
+        self.out = _restore_end(tagger().parse(safe))
         self.rows = self.out.split("\n") if self.out else []
         spaced = list(map(itemgetter(0), map(methodcaller("partition", POS_MARK), self.rows)))
         self.ends = list(accumulate(map(len, spaced)))

@@ -28,7 +28,7 @@ _SHORT_WEEKDAY = re.compile(r"[（(]([月火水木金土日])[）)]")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日(?!\s*[（(][月火水木金土日])(?!\d)")
 _WESTERN_YEAR = re.compile(r"\d{4}年")
 _YEAR_BEFORE = re.compile(r"(\d{4})年\s*$")
-_DATE_CHARS = re.compile(r"[\d（(]")
+_DATE_CHARS = re.compile(r"[\d（(元]")
 
 
 def clock(hour: int, minute: int) -> str:

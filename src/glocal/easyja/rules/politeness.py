@@ -12,7 +12,7 @@ RULES = ("honorific",)
 _PLAIN = {
     ("いたす", "致す"): ("する", "do"),
     ("いただく", "頂く"): ("もらう／〜てください", "receive / please …"),
-    ("申し上げる", "申しあげる"): ("言う", "say"),
+    ("申し上げる", "申しあげる"): ("言う／します", "say / do"),  # お願い申し上げます → お願いします
     ("申す",): ("言う", "say"),
     ("参る", "まいる"): ("行く／来る", "go / come"),
     ("伺う", "うかがう"): ("聞く／行く", "ask / visit"),
@@ -42,7 +42,7 @@ _PREFIXED = re.compile(
     + "|\n"
     + row_pattern(whole=True, spaced="に")
     + ")?\n"
-    + row_pattern(whole=True, base="くださる|下さる|いただく|頂く|願う|申し上げる|なる"),
+    + row_pattern(whole=True, base="くださる|下さる|いただく|頂く|なる"),
     re.M,
 )
 _PREFIX_MESSAGES = (
