@@ -28,7 +28,8 @@ FIELDS = (
 )
 # The separator before each field. Two rare ones mark where the part of speech and the origin
 # begin, so `str.count` can count those columns exactly (see readability.score).
-_US, POS_MARK, ORIGIN_MARK = "\x1f", "\x1e", "\x1d"
+FIELD_MARK, POS_MARK, ORIGIN_MARK = "\x1f", "\x1e", "\x1d"
+_US = FIELD_MARK
 _BEFORE = ("", POS_MARK, _US, _US, ORIGIN_MARK, _US, _US)
 _ANY = "[^\x1d-\x1f\n]*"
 _SPLIT = re.compile("[\x1d-\x1f]")
@@ -139,6 +140,7 @@ class Tagged:
         safe = text.replace("\n", " ")
         if _CONTROL.search(safe):
             safe = _CONTROL.sub(" ", safe)
+        self.safe = safe  # what MeCab read: line breaks are spaces
         self.out = _restore_end(tagger().parse(safe))
         self.rows = self.out.split("\n") if self.out else []
         spaced = list(map(itemgetter(0), map(methodcaller("partition", POS_MARK), self.rows)))
@@ -203,9 +205,9 @@ class Tagged:
     def count_surfaces(self, surfaces) -> int:
         """How many tokens are one of these surfaces (with no space before them, or some)."""
         total = 0
-        spaced = any(blank + surface in self.text for blank in _BLANKS for surface in surfaces)
+        spaced = any(blank + surface in self.safe for blank in _BLANKS for surface in surfaces)
         for surface in surfaces:
-            if surface not in self.text:
+            if surface not in self.safe:
                 continue
             total += self.out.count(f"\n{surface}{POS_MARK}") + self.out.startswith(
                 f"{surface}{POS_MARK}"

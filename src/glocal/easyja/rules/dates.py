@@ -80,125 +80,116 @@ def _vague_pattern(expressions: tuple[str, ...]) -> re.Pattern:
     return _patterns[expressions]
 
 
-def _date_finding(start, end, text, ja, en, suggestion, severity=WARNING):
-    return Finding("date_format", severity, start, end, text, ja, en, suggestion)
+# Each judge reads a match and returns (severity, message key, suggestion), or None to pass.
+_MESSAGES = {
+    "clock": (
+        "「15:30」のような書き方はわかりにくいです。「午後3時30分」のように書きましょう。",
+        "Clock times like 15:30 are hard to read. Write 午後3時30分.",
+    ),
+    "24_hour": (
+        "24時間の書き方はわかりにくいです。「午前」「午後」を付けて書きましょう。",
+        "24-hour times are hard to read. Write them with 午前 or 午後.",
+    ),
+    "half_day": (
+        "午前か午後かがわかりません。「午前」「午後」を付けましょう。",
+        "Morning or afternoon? Add 午前 or 午後.",
+    ),
+    "slashes": (
+        "「2026/11/21」のような書き方はわかりにくいです。「年・月・日」と曜日で書きましょう。",
+        "Dates like 2026/11/21 are hard to read. Write 年, 月, 日 and the weekday.",
+    ),
+    "month_slash_day": (
+        "「11/21」のような書き方はわかりにくいです。「11月21日」と曜日で書きましょう。",
+        "Dates like 11/21 are hard to read. Write 11月21日 and the weekday.",
+    ),
+    "era": (
+        "和暦だけでは、外国の人にはわかりにくいです。西暦で書きましょう。",
+        "Japanese era years alone are hard for foreign readers. Give the Western year.",
+    ),
+    "short_weekday": (
+        "曜日は「（土曜日）」のように、省略しないで書きましょう。",
+        "Write the weekday in full: （土曜日）.",
+    ),
+    "no_weekday": ("日にちには曜日も書きましょう。", "Give the weekday with the date."),
+}
+
+
+def _clock(m, text):
+    hour, minute = int(m[1]), int(m[2])
+    if hour <= 24 and minute < 60:
+        return WARNING, "clock", clock(hour, minute)
+    return None
+
+
+def _hour(m, text):
+    hour, minute = int(m[1]), int(m[2] or (30 if m[0].endswith("半") else 0))
+    before = text[max(0, m.start() - 3) : m.start()]
+    if hour > 24 or minute > 59 or any(part in before for part in _DAY_PARTS):
+        return None
+    if hour > 12 or hour == 0:
+        return WARNING, "24_hour", clock(hour, minute)
+    return INFO, "half_day", f"{clock(hour, minute)}／{clock(hour + 12, minute)}"
+
+
+def _slashes(m, text):
+    year, month, day = int(m[1]), int(m[3]), int(m[4])
+    return (WARNING, "slashes", day_label(year, month, day)) if _valid(year, month, day) else None
+
+
+def _month_slash_day(m, text):
+    month, day = int(m[1]), int(m[2])
+    if _valid(None, month, day):
+        return WARNING, "month_slash_day", day_label(None, month, day)
+    return None
+
+
+def _era(m, text):
+    if _WESTERN_YEAR.search(text, max(0, m.start() - 12), m.end() + 12):
+        return None  # the Western year is already there: 2026年（令和8年）
+    era, number = m[1], m[2]
+    year = wareki.western_year(era, number)
+    if not m[3]:
+        return WARNING, "era", f"{year}年（{wareki.BY_NAME[era].name}{number}年）"
+    month, day = int(m[4]), int(m[5])  # R8.11.21
+    return (WARNING, "era", day_label(year, month, day)) if _valid(year, month, day) else None
+
+
+def _short_weekday(m, text):
+    return INFO, "short_weekday", f"（{m[1]}曜日）"
+
+
+def _no_weekday(m, text):
+    month, day = int(m[1]), int(m[2])
+    year_match = _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    year = int(year_match[1]) if year_match else None
+    if not _valid(year, month, day):
+        return None
+    return INFO, "no_weekday", day_label(year, month, day).removeprefix(f"{year}年" if year else "")
+
+
+_JUDGES = (
+    (_CLOCK, _clock),
+    (_HOUR, _hour),
+    (_YMD, _slashes),
+    (_MD, _month_slash_day),
+    (_ERA, _era),
+    (_SHORT_WEEKDAY, _short_weekday),
+    (_MONTH_DAY, _no_weekday),
+)
 
 
 def _dates(doc):
-    text = narrow = doc.text
+    text = doc.text
     if not _DATE_CHARS.search(text):
         return
-    for m in _CLOCK.finditer(narrow):
-        hour, minute = int(m[1]), int(m[2])
-        if hour <= 24 and minute < 60:
-            yield _date_finding(
-                m.start(),
-                m.end(),
-                text[m.start() : m.end()],
-                "「15:30」のような書き方はわかりにくいです。「午後3時30分」のように書きましょう。",
-                "Clock times like 15:30 are hard to read. Write 午後3時30分.",
-                clock(hour, minute),
-            )
-    for m in _HOUR.finditer(narrow):
-        hour, minute = int(m[1]), int(m[2] or (30 if m[0].endswith("半") else 0))
-        before = narrow[max(0, m.start() - 3) : m.start()]
-        if hour > 24 or minute > 59 or any(part in before for part in _DAY_PARTS):
-            continue
-        found = text[m.start() : m.end()]
-        if hour > 12 or hour == 0:
-            yield _date_finding(
-                m.start(),
-                m.end(),
-                found,
-                "24時間の書き方はわかりにくいです。「午前」「午後」を付けて書きましょう。",
-                "24-hour times are hard to read. Write them with 午前 or 午後.",
-                clock(hour, minute),
-            )
-        else:
-            yield _date_finding(
-                m.start(),
-                m.end(),
-                found,
-                "午前か午後かがわかりません。「午前」「午後」を付けましょう。",
-                "Morning or afternoon? Add 午前 or 午後.",
-                f"{clock(hour, minute)}／{clock(hour + 12, minute)}",
-                INFO,
-            )
-    for m in _YMD.finditer(narrow):
-        year, month, day = int(m[1]), int(m[3]), int(m[4])
-        if _valid(year, month, day):
-            yield _date_finding(
-                m.start(),
-                m.end(),
-                text[m.start() : m.end()],
-                "「2026/11/21」のような書き方はわかりにくいです。「年・月・日」と曜日で書きましょう。",
-                "Dates like 2026/11/21 are hard to read. Write 年, 月, 日 and the weekday.",
-                day_label(year, month, day),
-            )
-    for m in _MD.finditer(narrow):
-        month, day = int(m[1]), int(m[2])
-        if 1 <= month <= 12 and _valid(None, month, day):
-            yield _date_finding(
-                m.start(),
-                m.end(),
-                text[m.start() : m.end()],
-                "「11/21」のような書き方はわかりにくいです。「11月21日」と曜日で書きましょう。",
-                "Dates like 11/21 are hard to read. Write 11月21日 and the weekday.",
-                day_label(None, month, day),
-            )
-    yield from _eras(text, narrow)
-    for m in _SHORT_WEEKDAY.finditer(narrow):
-        yield _date_finding(
-            m.start(),
-            m.end(),
-            text[m.start() : m.end()],
-            "曜日は「（土曜日）」のように、省略しないで書きましょう。",
-            "Write the weekday in full: （土曜日）.",
-            f"（{m[1]}曜日）",
-            INFO,
-        )
-    for m in _MONTH_DAY.finditer(narrow):
-        month, day = int(m[1]), int(m[2])
-        if not _valid(None, month, day):
-            continue
-        year_match = _YEAR_BEFORE.search(narrow, max(0, m.start() - 8), m.start())
-        year = int(year_match[1]) if year_match else None
-        if year is not None and not _valid(year, month, day):
-            continue
-        yield _date_finding(
-            m.start(),
-            m.end(),
-            text[m.start() : m.end()],
-            "日にちには曜日も書きましょう。",
-            "Give the weekday with the date.",
-            day_label(year, month, day).removeprefix(f"{year}年" if year else ""),
-            INFO,
-        )
-
-
-def _eras(text, narrow):
-    for m in _ERA.finditer(narrow):
-        nearby = narrow[max(0, m.start() - 12) : m.end() + 12]
-        if _WESTERN_YEAR.search(nearby):
-            continue  # the Western year is already there: 2026年（令和8年）
-        era, number = m[1], m[2]
-        year = wareki.western_year(era, number)
-        name = wareki.BY_NAME[era].name
-        if m[3]:  # R8.11.21
-            month, day = int(m[4]), int(m[5])
-            if not _valid(year, month, day):
-                continue
-            suggestion = day_label(year, month, day)
-        else:
-            suggestion = f"{year}年（{name}{number}年）"
-        yield _date_finding(
-            m.start(),
-            m.end(),
-            text[m.start() : m.end()],
-            "和暦だけでは、外国の人にはわかりにくいです。西暦で書きましょう。",
-            "Japanese era years alone are hard for foreign readers. Give the Western year.",
-            suggestion,
-        )
+    for pattern, judge in _JUDGES:
+        for match in pattern.finditer(text):
+            verdict = judge(match, text)
+            if verdict is not None:
+                severity, key, suggestion = verdict
+                yield Finding(
+                    "date_format", severity, *match.span(), match[0], *_MESSAGES[key], suggestion
+                )
 
 
 def check(doc):

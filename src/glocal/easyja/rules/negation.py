@@ -28,27 +28,25 @@ _MUST = re.compile(
 )
 
 
+_KINDS = (
+    (
+        _DOUBLE,
+        WARNING,
+        "二重否定です。わかりにくいので、肯定の形で書きましょう。",
+        "A double negative is hard to follow. Say it positively.",
+        None,
+    ),
+    (
+        _MUST,
+        INFO,
+        "「〜なければなりません」は否定が2つあります。「〜てください」のほうがわかりやすいです。",
+        "〜なければなりません has two negatives. 〜てください is clearer.",
+        "〜てください",
+    ),
+)
+
+
 def check(doc):
-    text = doc.text
-    for match in _DOUBLE.finditer(text):
-        yield Finding(
-            "double_negative",
-            WARNING,
-            match.start(),
-            match.end(),
-            match.group(),
-            "二重否定です。わかりにくいので、肯定の形で書きましょう。",
-            "A double negative is hard to follow. Say it positively.",
-            None,
-        )
-    for match in _MUST.finditer(text):
-        yield Finding(
-            "double_negative",
-            INFO,
-            match.start(),
-            match.end(),
-            match.group(),
-            "「〜なければなりません」は否定が2つあります。「〜てください」のほうがわかりやすいです。",
-            "〜なければなりません has two negatives. 〜てください is clearer.",
-            "〜てください",
-        )
+    for pattern, severity, ja, en, suggestion in _KINDS:
+        for match in pattern.finditer(doc.text):
+            yield Finding("double_negative", severity, *match.span(), match[0], ja, en, suggestion)

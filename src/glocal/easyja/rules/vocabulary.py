@@ -6,20 +6,20 @@ from functools import cache
 from .. import wordlists
 from ..findings import INFO, WARNING, Finding
 from ..kanji import KANJI, named_set
-from ..tokens import row_pattern
+from ..tokens import FIELD_MARK, ORIGIN_MARK, POS_MARK, row_pattern
 
 RULES = ("difficult_word", "kanji_outside_set", "katakana_loanword")
 
-_KANGO_PARTS = frozenset(("名詞", "接尾辞", "接頭辞", "形状詞"))
 _KATAKANA_RUN = re.compile(r"[ァ-ヺ][ァ-ヺー・]*")
 
 
 @cache
-def _hard_runs(set_name: str) -> re.Pattern:
-    """Runs of kanji with at least one outside the named set (沿岸部, 福島県沖)."""
+def _hard_patterns(set_name: str) -> tuple[re.Pattern, re.Pattern]:
+    """Kanji outside the named set, and runs of kanji with at least one (沿岸部, 福島県沖)."""
     known = "".join(sorted(named_set(set_name)))
     kanji = KANJI.pattern
-    return re.compile(f"{kanji}*(?![{known}]){kanji}{kanji}*")
+    hard = f"(?![{known}]){kanji}"
+    return re.compile(hard), re.compile(f"{kanji}*{hard}{kanji}*")
 
 
 @cache
@@ -85,9 +85,25 @@ def _listed(doc, starts, ends, covered):
             yield _listed_finding(listed[token.base], token.start, token.end, text)
 
 
+# Substrings of a row (tokens.py's format) that say what kind of word it is, so the check
+# below needs no parsing: it runs for every token near a hard kanji.
+_KANGO_ROW = ORIGIN_MARK + "漢" + FIELD_MARK
+_NOUN, _SUFFIX, _PREFIX, _ADJECTIVAL = (
+    POS_MARK + part + FIELD_MARK for part in ("名詞", "接尾辞", "接頭辞", "形状詞")
+)
+_NUMBER, _NAME = (
+    POS_MARK + "名詞" + FIELD_MARK + pos2 + FIELD_MARK for pos2 in ("数詞", "固有名詞")
+)
+
+
 def _is_kango(tagged, index) -> bool:
-    origin, pos1, pos2 = tagged.kind(index)
-    return origin == "漢" and pos1 in _KANGO_PARTS and pos2 not in ("数詞", "固有名詞")
+    """A Sino-Japanese word part (not a number or a name)."""
+    row = tagged.rows[index]
+    if _KANGO_ROW not in row:
+        return False
+    if _NOUN in row:
+        return _NUMBER not in row and _NAME not in row
+    return _SUFFIX in row or _PREFIX in row or _ADJECTIVAL in row
 
 
 def _kango_run(tagged, index) -> tuple[int, int]:
@@ -104,10 +120,10 @@ def _kango_run(tagged, index) -> tuple[int, int]:
 def _hard(doc, covered):
     """Sino-Japanese words with kanji past the set, then other words with such kanji."""
     tagged, text = doc.tagged, doc.text
-    known = doc.options.known_kanji
     basic = wordlists.basic_words()
+    hard_kanji, hard_runs = _hard_patterns(doc.options.kanji_set)
     done = -1  # tokens up to here are reported
-    for run in _hard_runs(doc.options.kanji_set).finditer(text):
+    for run in hard_runs.finditer(text):
         first = max(tagged.index_at(run.start()), done + 1)
         last = tagged.index_at(run.end() - 1)
         index = first
@@ -121,7 +137,7 @@ def _hard(doc, covered):
                 run_first = max(run_first, done + 1)
                 start, end = tagged.starts[run_first], tagged.ends[run_last]
                 word = text[start:end]
-                hard = "".join(c for c in KANJI.findall(word) if c not in known)
+                hard = "".join(hard_kanji.findall(word))
                 if hard and word not in basic:
                     covered.update(range(run_first, run_last + 1))
                     reading = "".join(map(tagged.reading, range(run_first, run_last + 1)))
@@ -130,7 +146,7 @@ def _hard(doc, covered):
                     done = index = run_last
                     index += 1
                     continue
-            hard = "".join(c for c in KANJI.findall(text[start:end]) if c not in known)
+            hard = "".join(hard_kanji.findall(text, start, end))
             if hard:
                 params = {"hard": hard}
                 reading = tagged.reading(index) or None
