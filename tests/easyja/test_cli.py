@@ -47,7 +47,7 @@ def test_shift_jis_files_are_read(tmp_path):
     source.write_bytes("避難所に行ってください。".encode("cp932"))
     result = run_glocal("easyja", "ruby", str(source), GLOCAL_HOME=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "<ruby>避難<rt>ひなん</rt></ruby>" in result.stdout
+    assert "<ruby>避難所<rt>ひなんじょ</rt></ruby>" in result.stdout
 
 
 def test_fail_on_warning_exits_2(tmp_path):

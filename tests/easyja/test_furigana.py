@@ -30,10 +30,16 @@ def test_ruby_on_every_kanji_word(text, html):
     assert ruby_html(text) == html
 
 
+def test_listed_words_use_the_list_reading():
+    # UniDic reads the suffix 所 as しょ; the word is ひなんじょ
+    assert ruby_html("避難所") == "<ruby>避難所<rt>ひなんじょ</rt></ruby>"
+    assert ruby_html("直ちに") == "<ruby>直<rt>ただ</rt></ruby>ちに"
+
+
 def test_only_words_above_a_grade():
     # 避難 has 避 (past elementary school); 所 and 行 are grade 3 and 2
-    html = ruby_html("避難所へ行く", above_grade=6)
-    assert html == "<ruby>避難<rt>ひなん</rt></ruby>所へ行く"
+    html = ruby_html("避難して行く", above_grade=6)
+    assert html == "<ruby>避難<rt>ひなん</rt></ruby>して行く"
     assert ruby_html("山へ行く", above_grade=1) == "山へ<ruby>行<rt>い</rt></ruby>く"
 
 

@@ -21,8 +21,9 @@ def test_post_without_javascript_shows_the_whole_result(client, member):
     page = response.content.decode()
     assert "<h1>やさしい日本語チェック</h1>" in page
     assert (
-        '<mark class="finding finding-warning" aria-describedby="finding-1">ご注意ください</mark>'
-        in page
+        '<mark class="finding finding-warning" aria-describedby="finding-1" '
+        'title="「お／ご〜ください」などの敬語です。「〜てください」の形で書きましょう。'
+        ' → 注意してください">ご注意ください</mark>' in page
     )
     assert 'id="finding-1"' in page
     assert "注意してください" in page

@@ -3,6 +3,7 @@
 import re
 from html import escape
 
+from . import wordlists
 from .kanji import KANJI, grade
 from .tokens import Token, hiragana, tokenize
 
@@ -71,11 +72,25 @@ def _day_reading(tokens: list[Token], i: int) -> str | None:
     return _DAY_READINGS.get(day)
 
 
+def _listed_words(text: str, tokens: list[Token]) -> dict[int, tuple[int, str]]:
+    """Listed words that start at a token: first token index → (last index, reading)."""
+    starts = {token.start: i for i, token in enumerate(tokens)}
+    ends = {token.end: i for i, token in enumerate(tokens)}
+    readings = wordlists.readings()
+    found = {}
+    for match in wordlists.readings_pattern().finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is not None and last is not None:
+            found[first] = (last, readings[match.group()])
+    return found
+
+
 def ruby_html(text: str, tokens: list[Token] | None = None, above_grade: int | None = None) -> str:
     """`text` as HTML with furigana on kanji words (or only on those with a kanji past
     `above_grade`: 1–6 for the elementary grades, 7 for all jōyō kanji)."""
     if tokens is None:
         tokens = tokenize(text)
+    listed = _listed_words(text, tokens)
     out = []
     position = 0
     i, count = 0, len(tokens)
@@ -83,7 +98,14 @@ def ruby_html(text: str, tokens: list[Token] | None = None, above_grade: int | N
         token = tokens[i]
         out.append(escape(text[position : token.start]))
         day = _day_reading(tokens, i)
-        if day is not None and _wanted("日", above_grade):  # 20日 is はつか as a whole
+        if i in listed and _wanted(text[token.start : tokens[listed[i][0]].end], above_grade):
+            last, reading = listed[i]
+            word = text[token.start : tokens[last].end]
+            for part, part_reading in _segments(word, reading):
+                out.append(_ruby(part, part_reading) if part_reading else escape(part))
+            token = tokens[last]
+            i = last
+        elif day is not None and _wanted("日", above_grade):  # 20日 is はつか as a whole
             token = tokens[i + 1]
             out.append(_ruby(text[tokens[i].start : token.end], day))
             i += 1

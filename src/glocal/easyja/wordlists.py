@@ -4,6 +4,7 @@ Each is a tab-separated file with a header line; lines starting with # are comme
 written for Glocal from the guidelines' advice and municipal notices (see README.md).
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -54,6 +55,27 @@ def vague_times() -> dict[str, Entry]:
 
 
 @cache
+def _basic_rows() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (row[0], row[1]) for row in _rows("basic_words.tsv", ("word", "reading", "english"))
+    )
+
+
+@cache
 def basic_words() -> frozenset[str]:
     """Sino-Japanese words residents learn early, though their kanji are past the basic set."""
-    return frozenset(row[0] for row in _rows("basic_words.tsv", ("word", "reading", "english")))
+    return frozenset(word for word, _reading in _basic_rows())
+
+
+@cache
+def readings() -> dict[str, str]:
+    """Readings of the listed words, which beat UniDic's for compounds (避難所: ひなんじょ)."""
+    found = dict(_basic_rows())
+    found.update((word, entry.reading) for word, entry in difficult_words().items())
+    return found
+
+
+@cache
+def readings_pattern() -> re.Pattern:
+    ordered = sorted(readings(), key=len, reverse=True)  # longest first
+    return re.compile("|".join(map(re.escape, ordered)))

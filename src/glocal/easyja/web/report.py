@@ -61,9 +61,16 @@ def pieces(result: easyja.Analysis) -> list[Piece]:
     return out
 
 
-def highlighted(result: easyja.Analysis) -> SafeString:
-    """The text as HTML with each finding marked in place; marks point to their findings."""
-    severities = {n: f.severity for n, f in enumerate(result.findings, start=1)}
+def _tooltip(finding: easyja.Finding, language: str) -> str:
+    tip = finding.message(language)
+    return f"{tip} → {finding.suggestion}" if finding.suggestion else tip
+
+
+def highlighted(result: easyja.Analysis, language: str = "ja") -> SafeString:
+    """The text as HTML with each finding marked in place. Marks point to their findings in the
+    list (aria-describedby, for screen readers) and show them on hover (title)."""
+    findings = dict(enumerate(result.findings, start=1))
+    severities = {n: f.severity for n, f in findings.items()}
     html = []
     for piece in pieces(result):
         if not piece.findings:
@@ -72,11 +79,13 @@ def highlighted(result: easyja.Analysis) -> SafeString:
         present = {severities[n] for n in piece.findings}
         worst = next(s for s in easyja.SEVERITIES if s in present)
         refs = " ".join(f"finding-{n}" for n in piece.findings)
+        tip = "\n".join(_tooltip(findings[n], language) for n in piece.findings)
         html.append(
             format_html(
-                '<mark class="finding finding-{}" aria-describedby="{}">{}</mark>',
+                '<mark class="finding finding-{}" aria-describedby="{}" title="{}">{}</mark>',
                 worst,
                 refs,
+                tip,
                 piece.text,
             )
         )

@@ -31,7 +31,7 @@ def _result(form: CheckForm) -> dict:
             for n, f in enumerate(result.findings, start=1)
         ],
         "counts": result.counts(),
-        "highlighted": highlighted(result),
+        "highlighted": highlighted(result, language),
         "ruby": easyja.ruby_html(result.text, tokens=result.tokens, above_grade=form.above_grade),
     }
 
