@@ -147,8 +147,6 @@ class Tagged:
         self.ends = list(accumulate(map(len, spaced)))
         surfaces = map(methodcaller("lstrip", _BLANKS), spaced)
         self.starts = list(map(sub, self.ends, map(len, surfaces)))
-        # Where each row begins in `out`, to turn a regex match into a token index.
-        self._row_offsets = list(accumulate(map((1).__add__, map(len, self.rows)), initial=0))
         self._tokens: dict[int, Token] = {}
 
     def __len__(self) -> int:
@@ -179,18 +177,18 @@ class Tagged:
         """The reading of token `index` in hiragana."""
         return self.rows[index].rpartition(_US)[2].translate(_KATA_TO_HIRA)
 
-    def index_at_out(self, position: int) -> int:
-        """The index of the row containing `position` in `out`."""
-        return bisect_right(self._row_offsets, position) - 1
-
     def index_at(self, offset: int) -> int:
         """The index of the token at or before character `offset` of the text."""
         return bisect_right(self.starts, offset) - 1
 
     def matches(self, pattern: re.Pattern):
         """(index of the row where the match starts, match) for each match of a row pattern."""
-        for match in pattern.finditer(self.out):
-            yield self.index_at_out(match.start()), match
+        out, index, position = self.out, 0, 0
+        for match in pattern.finditer(out):
+            # Matches come in order: count the line breaks since the last one.
+            index += out.count("\n", position, match.start())
+            position = match.start()
+            yield index, match
 
     def count(self, **fields: str) -> int:
         """How many rows have these literal values in consecutive fields from pos1 or origin."""

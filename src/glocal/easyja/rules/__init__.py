@@ -6,6 +6,7 @@ Rules follow the guidelines Japanese public bodies write Easy Japanese by: åœ¨ç•
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..options import Options
 from ..sentences import Sentence
@@ -33,5 +34,8 @@ def check(doc: Document) -> list:
             findings.extend(module.check(doc))
     if skip:
         findings = [f for f in findings if f.rule not in skip]
-    findings.sort(key=lambda f: (f.start, -f.end, f.rule))
+    # By start, longer spans first, then by rule: three stable sorts on C-level keys.
+    findings.sort(key=attrgetter("rule"))
+    findings.sort(key=attrgetter("end"), reverse=True)
+    findings.sort(key=attrgetter("start"))
     return findings

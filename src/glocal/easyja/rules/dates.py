@@ -167,29 +167,43 @@ def _no_weekday(m, text):
     return INFO, "no_weekday", day_label(year, month, day).removeprefix(f"{year}年" if year else "")
 
 
-_JUDGES = (
+# Patterns that start with a number are tried only where a run of digits starts: one fast pass
+# finds those, instead of each pattern's look-behind being tried at every character.
+_FROM_DIGITS = (
     (_CLOCK, _clock),
     (_HOUR, _hour),
     (_YMD, _slashes),
     (_MD, _month_slash_day),
-    (_ERA, _era),
-    (_SHORT_WEEKDAY, _short_weekday),
     (_MONTH_DAY, _no_weekday),
 )
+_ANYWHERE = ((_ERA, _era), (_SHORT_WEEKDAY, _short_weekday))
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _matches(text):
+    digit_runs = [run.start() for run in _DIGIT_RUN.finditer(text)]
+    for pattern, judge in _FROM_DIGITS:
+        reached = -1  # like finditer, matches of one pattern do not overlap
+        for start in digit_runs:
+            if start >= reached and (match := pattern.match(text, start)):
+                reached = match.end()
+                yield match, judge
+    for pattern, judge in _ANYWHERE:
+        for match in pattern.finditer(text):
+            yield match, judge
 
 
 def _dates(doc):
     text = doc.text
     if not _DATE_CHARS.search(text):
         return
-    for pattern, judge in _JUDGES:
-        for match in pattern.finditer(text):
-            verdict = judge(match, text)
-            if verdict is not None:
-                severity, key, suggestion = verdict
-                yield Finding(
-                    "date_format", severity, *match.span(), match[0], *_MESSAGES[key], suggestion
-                )
+    for match, judge in _matches(text):
+        verdict = judge(match, text)
+        if verdict is not None:
+            severity, key, suggestion = verdict
+            yield Finding(
+                "date_format", severity, *match.span(), match[0], *_MESSAGES[key], suggestion
+            )
 
 
 def check(doc):

@@ -1,6 +1,7 @@
 """Words: difficult words, kanji past the reader's set, and katakana loanwords."""
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .. import wordlists
@@ -96,9 +97,8 @@ _NUMBER, _NAME = (
 )
 
 
-def _is_kango(tagged, index) -> bool:
+def _is_kango_row(row: str) -> bool:
     """A Sino-Japanese word part (not a number or a name)."""
-    row = tagged.rows[index]
     if _KANGO_ROW not in row:
         return False
     if _NOUN in row:
@@ -106,52 +106,63 @@ def _is_kango(tagged, index) -> bool:
     return _SUFFIX in row or _PREFIX in row or _ADJECTIVAL in row
 
 
-def _kango_run(tagged, index) -> tuple[int, int]:
-    """The first and last index of the run of Sino-Japanese word parts around index."""
-    first = last = index
-    starts, ends = tagged.starts, tagged.ends
-    while first > 0 and _is_kango(tagged, first - 1) and ends[first - 1] == starts[first]:
-        first -= 1
-    while last + 1 < len(tagged) and _is_kango(tagged, last + 1) and starts[last + 1] == ends[last]:
-        last += 1
-    return first, last
-
-
 def _hard(doc, covered):
-    """Sino-Japanese words with kanji past the set, then other words with such kanji."""
+    """Sino-Japanese words with kanji past the set, then other words with such kanji.
+
+    This runs for every hard kanji of a long official text, so it keeps to local names."""
     tagged, text = doc.tagged, doc.text
+    rows, starts, ends, reading = tagged.rows, tagged.starts, tagged.ends, tagged.reading
+    count = len(rows)
     basic = wordlists.basic_words()
     hard_kanji, hard_runs = _hard_patterns(doc.options.kanji_set)
+    kango: dict[int, bool] = {}  # row index → is a kango part, for the rows looked at
+
+    def is_kango(index: int) -> bool:
+        found = kango.get(index)
+        if found is None:
+            found = kango[index] = _is_kango_row(rows[index])
+        return found
+
     done = -1  # tokens up to here are reported
     for run in hard_runs.finditer(text):
-        first = max(tagged.index_at(run.start()), done + 1)
-        last = tagged.index_at(run.end() - 1)
-        index = first
+        index = max(bisect_right(starts, run.start()) - 1, done + 1)
+        last = bisect_right(starts, run.end() - 1) - 1
         while index <= last:
             if index in covered:
                 index += 1
                 continue
-            start, end = tagged.starts[index], tagged.ends[index]
-            if _is_kango(tagged, index):
-                run_first, run_last = _kango_run(tagged, index)
-                run_first = max(run_first, done + 1)
-                start, end = tagged.starts[run_first], tagged.ends[run_last]
+            if is_kango(index):
+                first = stop = index
+                while first > done + 1 and is_kango(first - 1) and ends[first - 1] == starts[first]:
+                    first -= 1
+                while stop + 1 < count and is_kango(stop + 1) and starts[stop + 1] == ends[stop]:
+                    stop += 1
+                start, end = starts[first], ends[stop]
                 word = text[start:end]
                 hard = "".join(hard_kanji.findall(word))
                 if hard and word not in basic:
-                    covered.update(range(run_first, run_last + 1))
-                    reading = "".join(map(tagged.reading, range(run_first, run_last + 1)))
-                    params = {"word": word, "reading": reading, "hard": hard}
+                    covered.update(range(first, stop + 1))
+                    params = {
+                        "word": word,
+                        "reading": "".join(map(reading, range(first, stop + 1))),
+                        "hard": hard,
+                    }
                     yield Finding("difficult_word", INFO, start, end, word, *_KANGO, None, params)
-                    done = index = run_last
-                    index += 1
+                    done = stop
+                    index = stop + 1
                     continue
+            start, end = starts[index], ends[index]
             hard = "".join(hard_kanji.findall(text, start, end))
             if hard:
-                params = {"hard": hard}
-                reading = tagged.reading(index) or None
                 yield Finding(
-                    "kanji_outside_set", INFO, start, end, text[start:end], *_KANJI, reading, params
+                    "kanji_outside_set",
+                    INFO,
+                    start,
+                    end,
+                    text[start:end],
+                    *_KANJI,
+                    reading(index) or None,
+                    {"hard": hard},
                 )
             done = index
             index += 1
@@ -181,8 +192,19 @@ def _loanwords(doc, starts, ends):
             yield Finding("katakana_loanword", INFO, start, end, word, *_LOAN, None, {"word": word})
 
 
+class _Boundaries:
+    """`offset in boundaries`: does a token start (or end) there? Asked only for matches."""
+
+    def __init__(self, offsets: list[int]):
+        self.offsets = offsets
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_left(self.offsets, offset)
+        return i < len(self.offsets) and self.offsets[i] == offset
+
+
 def check(doc):
-    starts, ends = set(doc.tagged.starts), set(doc.tagged.ends)
+    starts, ends = _Boundaries(doc.tagged.starts), _Boundaries(doc.tagged.ends)
     covered: set[int] = set()
     yield from _listed(doc, starts, ends, covered)
     yield from _hard(doc, covered)
