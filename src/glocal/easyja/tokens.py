@@ -82,11 +82,6 @@ def row_pattern(whole: bool = False, **fields: str) -> str:
     return "".join(parts) + "$"
 
 
-def surface_pattern(surface: str) -> str:
-    """A row pattern field value matching this exact surface."""
-    return re.escape(surface)
-
-
 class Token:
     """A word as UniDic segments it, with character offsets into the analysed text."""
 
@@ -165,13 +160,6 @@ class Tagged:
 
     def surface(self, index: int) -> str:
         return self.text[self.starts[index] : self.ends[index]]
-
-    def kind(self, index: int) -> tuple[str, str, str]:
-        """(origin, pos1, pos2) of token `index`, read without building a Token."""
-        row = self.rows[index]
-        pos1, pos2, _rest = row[row.index(POS_MARK) + 1 :].split(_US, 2)
-        after = row.index(ORIGIN_MARK) + 1
-        return row[after : row.index(_US, after)], pos1, pos2
 
     def reading(self, index: int) -> str:
         """The reading of token `index` in hiragana."""
