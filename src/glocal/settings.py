@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "glocal.places",
     "glocal.orgs",
     "glocal.easyja.web",
+    "glocal.notices",
     "django_htmx",
 ]
 

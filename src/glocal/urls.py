@@ -9,11 +9,13 @@ public = ([path("", core_views.home, name="home")], "public")
 urlpatterns = [
     path("", include(public)),
     path("places/", include("glocal.places.urls")),
+    path("residents/", include("glocal.notices.portal_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),
     path("staff/easyja/", include("glocal.easyja.web.urls")),
+    path("staff/notices/", include("glocal.notices.urls")),
     path("api/v1/", include("glocal.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,8 @@
 Plain Python with no Django import, so the Easy Japanese library can use it too.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,3 +44,47 @@ def era_of(day: date) -> tuple[Era, int]:
         if day >= era.began:
             return era, day.year - era.began.year + 1
     raise ValueError(f"{day} is before the Meiji era")
+
+
+_DATE_FORMS = (
+    # 2026-11-21, 2026/11/21, 2026.11.21
+    re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"),
+    # 2026年11月21日
+    re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"),
+    # 令和8年11月21日, 令和元年5月1日
+    re.compile(
+        r"(?P<era>令和|平成|昭和|大正|明治)(?P<ey>元|\d{1,2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
+    ),
+    # R8.11.21, H31/4/30
+    re.compile(r"(?P<era>[RHSTM])(?P<ey>\d{1,2})[./](?P<month>\d{1,2})[./](?P<day>\d{1,2})"),
+)
+
+
+def parse_date(text: str) -> date:
+    """A date written the Western way (2026-11-21, 2026年11月21日) or by era (令和8年11月21日,
+    R8.11.21, 元年). Raises ValueError saying what was expected."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().upper()
+    for form in _DATE_FORMS:
+        match = form.fullmatch(cleaned)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        year = (
+            western_year(parts["era"], parts["ey"] if parts["ey"] == "元" else int(parts["ey"]))
+            if parts.get("era")
+            else int(parts["year"])
+        )
+        try:
+            found = date(year, int(parts["month"]), int(parts["day"]))
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real date.") from exc
+        if parts.get("era"):
+            era, _year = era_of(found)
+            if era.name != BY_NAME[parts["era"]].name:
+                raise ValueError(
+                    f"{text!r}: {found} is not in the {BY_NAME[parts['era']].name} era."
+                )
+        return found
+    raise ValueError(
+        f"{text!r} is not a date; write 2026-11-21, 2026年11月21日, 令和8年11月21日 or R8.11.21."
+    )

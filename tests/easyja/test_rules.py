@@ -126,6 +126,10 @@ def test_causative():
     assert spans("待たせました。", "causative") == [("待たせ", None)]
 
 
+def test_lexical_causatives_are_fine():
+    assert found("お知らせします。", "causative") == []
+
+
 def test_active_voice_is_fine():
     assert found("市が避難所を開きました。", "passive") == []
     assert found("子どもが生まれました。", "passive") == []
@@ -145,6 +149,12 @@ def test_listed_difficult_words_with_their_easy_form():
 def test_listed_words_match_whole_compounds_and_conjugated_verbs():
     assert spans("避難所へ行きます。", "difficult_word") == [("避難所", "避難所（にげるところ）")]
     assert ("控え", "やめる／少なくする") in spans("外出を控えてください。", "difficult_word")
+
+
+def test_a_word_explained_in_brackets_is_fine():
+    assert found("避難所（にげる ところ）に 行きます。", "difficult_word") == []
+    assert found("ワクチン（病気を ふせぐ 注射）を 打ちます。", "katakana_loanword") == []
+    assert found("沿岸部（うみの ちかく）に 行きます。", "difficult_word") == []
 
 
 def test_other_kango_with_hard_kanji_is_a_note():

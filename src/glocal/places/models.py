@@ -58,6 +58,9 @@ class LocalGovernment(models.Model):
     name = models.CharField(_("name"), max_length=64)
     kana = models.CharField(_("kana"), max_length=128)
     name_en = models.CharField(_("English name"), max_length=128)
+    # Names in other content languages by BCP 47 tag (ko: 후쿠시마시); notices fall back to
+    # the romanised name for languages without one.
+    names = models.JSONField(_("names in other languages"), default=dict, blank=True)
     prefecture = models.ForeignKey(
         "self",
         models.PROTECT,

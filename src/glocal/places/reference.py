@@ -132,7 +132,22 @@ def japan_rows() -> list[dict]:
                 "longitude": ward["lng"],
             }
         )
-    return _apply_changes(rows)
+    return _attach_names(_apply_changes(rows))
+
+
+def _attach_names(rows: list[dict]) -> list[dict]:
+    """Names in other content languages from data/place_names.tsv (checked against the codes)."""
+    by_code = {row["code"]: row for row in rows}
+    for row in rows:
+        row["names"] = {}
+    for entry in _read_tsv("place_names.tsv"):
+        code = _verified_code(entry.pop("code"), "place_names.tsv")
+        name = entry.pop("name")
+        row = by_code.get(code)
+        if row is None or row["name"] != name:
+            raise ReferenceDataError(f"place_names.tsv: {code} is not {name}")
+        row["names"] = {tag: value for tag, value in entry.items() if value}
+    return rows
 
 
 def _apply_changes(rows: list[dict]) -> list[dict]:

@@ -62,6 +62,11 @@ _LOAN = (
 )
 
 
+def _explained(text: str, end: int) -> bool:
+    """The word is followed by its explanation in brackets: 避難所（にげる ところ）."""
+    return text.startswith(("（", "("), end)
+
+
 def _listed_finding(entry, start, end, text):
     params = {"word": entry.word, "reading": entry.reading, "easy": entry.easy}
     params["english"] = entry.english
@@ -78,7 +83,8 @@ def _listed(doc, starts, ends, covered):
         if start in starts and end in ends:  # whole words only: not 解除 inside 解除者…
             first, last = tagged.index_at(start), tagged.index_at(end - 1)
             covered.update(range(first, last + 1))
-            yield _listed_finding(listed[match.group()], start, end, text)
+            if not _explained(text, end):
+                yield _listed_finding(listed[match.group()], start, end, text)
     for index, _match in tagged.matches(conjugated):
         if index not in covered:
             covered.add(index)
@@ -140,7 +146,7 @@ def _hard(doc, covered):
                 start, end = starts[first], ends[stop]
                 word = text[start:end]
                 hard = "".join(hard_kanji.findall(word))
-                if hard and word not in basic:
+                if hard and word not in basic and not _explained(text, end):
                     covered.update(range(first, stop + 1))
                     params = {
                         "word": word,
@@ -181,6 +187,8 @@ def _loanwords(doc, starts, ends):
             continue  # native words in katakana (ゴミ), names of people and places
         word = match.group()
         entry = listed.get(word)
+        if _explained(text, end):
+            continue
         if entry is not None and not entry.known:
             params = {"word": word, "easy": entry.easy, "english": entry.english}
             yield Finding(

@@ -7,6 +7,8 @@ from ..tokens import row_pattern
 
 RULES = ("passive", "causative")
 
+# Verbs whose causative is a word of its own: 知らせる (to inform) is not "make someone know".
+_LEXICAL_CAUSATIVES = frozenset(("知る",))
 _AUXILIARY = re.compile(row_pattern(pos1="助動詞", base="れる|られる|せる|させる"), re.M)
 _MESSAGES = {
     "passive": (
@@ -27,6 +29,8 @@ def check(doc):
             continue
         auxiliary, before = tagged.token(index), index - 1
         rule = "passive" if auxiliary.base in ("れる", "られる") else "causative"
+        if rule == "causative" and tagged.token(before).base in _LEXICAL_CAUSATIVES:
+            continue
         ja, en = _MESSAGES[rule]
         if auxiliary.base == "られる":
             ja += "（「できる」の意味なら「〜ことができます」）"

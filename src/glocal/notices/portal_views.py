@@ -1,0 +1,190 @@
+"""The public resident portal: current notices for an area, in the reader's language.
+
+URLs carry the language (/residents/vi/…), so pages can be shared and cached and need no
+cookie. Everything works without JavaScript; Easy Japanese pages show furigana.
+"""
+
+from babel.dates import format_datetime
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from glocal import easyja, languages
+from glocal.notices import portal, services
+from glocal.notices.models import Notice, ReviewStatus
+from glocal.places.models import LocalGovernment
+
+TOKYO = "Asia/Tokyo"
+
+
+def _language(tag: str) -> languages.ContentLanguage:
+    try:
+        return languages.get(tag)
+    except languages.UnknownLanguage:
+        raise Http404(tag) from None
+
+
+def _best_language(request) -> str:
+    accepted = request.headers.get("Accept-Language", "")
+    for part in accepted.split(","):
+        tag = part.split(";")[0].strip()
+        for candidate in (tag, tag.split("-")[0]):
+            try:
+                return languages.normalise(candidate)
+            except languages.UnknownLanguage:
+                continue
+        if tag.lower().startswith("zh"):
+            return "zh-Hant" if tag.lower() in ("zh-tw", "zh-hk", "zh-hant") else "zh-Hans"
+    return languages.JAPANESE
+
+
+def start(request):
+    """/residents/: the reader's language from the browser, or Japanese."""
+    return redirect("portal:notices", language=_best_language(request))
+
+
+def place_name(place: LocalGovernment, language: languages.ContentLanguage) -> str:
+    if language.is_japanese:
+        return place.name
+    return place.names.get(language.tag) or place.name_en
+
+
+def _when(moment, language) -> str:
+    return format_datetime(moment, format="medium", tzinfo=TOKYO, locale=language.locale)
+
+
+def _context(request, language, route="portal:notices", route_kwargs=None, **extra):
+    """What every portal page needs: its words, and this page in each other language."""
+    query = request.GET.urlencode()
+    others = []
+    for other in languages.CONTENT_LANGUAGES:
+        url = reverse(route, kwargs={"language": other.tag, **(route_kwargs or {})})
+        others.append(
+            {
+                "language": other,
+                "current": other.tag == language.tag,
+                "url": f"{url}?{query}" if query else url,
+            }
+        )
+    return {"language": language, "t": portal.words(language.tag), "languages": others, **extra}
+
+
+def _area(request):
+    code = request.GET.get("area", "").strip()
+    if not code:
+        return None
+    return LocalGovernment.objects.filter(code=code).select_related("prefecture").first()
+
+
+def _shown_text(notice: Notice, language):
+    """The text in the reader's language, or the Japanese original with its own lang."""
+    version = notice.published_version
+    text = version.text(language.tag) or version.text(languages.JAPANESE)
+    return text, languages.get(text.language)
+
+
+def _render_text(text, shown_language) -> dict:
+    paragraphs = [p for p in text.body.split("\n\n") if p.strip()]
+    if shown_language.tag == languages.EASY_JAPANESE:
+        title = mark_safe(easyja.ruby_html(text.title))  # ruby_html escapes the text
+        paragraphs = [mark_safe(easyja.ruby_html(p)) for p in paragraphs]
+    else:
+        title = escape(text.title)
+        paragraphs = [escape(p) for p in paragraphs]
+    return {
+        "title": title,
+        "paragraphs": paragraphs,
+        "unreviewed": text.review_status != ReviewStatus.REVIEWED,
+        "machine": text.review_status == ReviewStatus.MACHINE,
+        "language": shown_language,
+    }
+
+
+def notices(request, language: str):
+    language = _language(language)
+    area = _area(request)
+    prefecture = area.prefecture if area and not area.is_prefecture else area
+    words = portal.words(language.tag)
+    items = []
+    found = services.public_notices(area).prefetch_related("published_version__texts")
+    for notice in found.order_by("-published_at")[:100]:
+        text, shown = _shown_text(notice, language)
+        items.append(
+            {
+                "notice": notice,
+                "text": _render_text(text, shown),
+                "severity": words[f"severity_{notice.severity}"],
+                "published": words["published"] % {"date": _when(notice.published_at, language)},
+                "until": words["valid_until"] % {"date": _when(notice.valid_until, language)}
+                if notice.valid_until
+                else "",
+                "url": reverse("portal:notice", args=[language.tag, notice.pk]),
+            }
+        )
+    prefectures = LocalGovernment.objects.prefectures().order_by("code")
+    municipalities = (
+        LocalGovernment.objects.municipalities().current().filter(prefecture=prefecture)
+        if prefecture
+        else LocalGovernment.objects.none()
+    )
+    area_name = place_name(area, language) if area else ""
+    context = _context(
+        request,
+        language,
+        heading=words["current_notices_for"] % {"area": area_name}
+        if area
+        else words["current_notices"],
+        area=area,
+        prefecture=prefecture,
+        prefectures=[(p, place_name(p, language)) for p in prefectures],
+        municipalities=[(m, place_name(m, language)) for m in municipalities.order_by("code")],
+        items=items,
+        now=timezone.now(),
+    )
+    return render(request, "notices/portal/list.html", context)
+
+
+def notice(request, language: str, notice_id: int):
+    language = _language(language)
+    found = (
+        Notice.objects.filter(pk=notice_id, published_version__isnull=False)
+        .select_related("owner", "prefecture", "published_version")
+        .prefetch_related("published_version__texts", "municipalities")
+        .first()
+    )
+    if found is None:
+        context = _context(request, language)
+        return render(request, "notices/portal/missing.html", context, status=404)
+    words = portal.words(language.tag)
+    text, shown = _shown_text(found, language)
+    areas = [place_name(m, language) for m in found.municipalities.all()] or [
+        place_name(found.prefecture, language)
+    ]
+    organisation = (
+        found.owner.name if language.is_japanese else (found.owner.name_en or found.owner.name)
+    )
+    context = _context(
+        request,
+        language,
+        route="portal:notice",
+        route_kwargs={"notice_id": found.pk},
+        notice=found,
+        text=_render_text(text, shown),
+        severity=words[f"severity_{found.severity}"],
+        areas=areas,
+        issued_by=words["issued_by"] % {"organisation": organisation},
+        published=words["published"] % {"date": _when(found.first_published_at, language)},
+        updated=words["updated"] % {"date": _when(found.published_at, language)}
+        if found.is_updated
+        else "",
+        valid_from=words["valid_from"] % {"date": _when(found.valid_from, language)},
+        until=words["valid_until"] % {"date": _when(found.valid_until, language)}
+        if found.valid_until
+        else "",
+        cancelled=found.status == Notice.Status.CANCELLED,
+        back=reverse("portal:notices", args=[language.tag]),
+    )
+    return render(request, "notices/portal/notice.html", context)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from glocal.notices import views
+
+app_name = "notices"
+urlpatterns = [
+    path("", views.notice_list, name="list"),
+    path("new/", views.notice_new, name="new"),
+    path("phrases/", views.phrase_library, name="phrases"),
+    path("<int:notice_id>/", views.notice_detail, name="detail"),
+    *(
+        path(f"<int:notice_id>/{action}/", views.notice_action, {"action": action}, name=action)
+        for action in ("approve", "publish", "cancel")
+    ),
+]
