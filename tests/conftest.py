@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
+from glocal.notices import library
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import ApiToken, Membership, Organisation, Role
 from glocal.places.models import LocalGovernment
@@ -54,9 +55,11 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Reference geography is loaded once for the whole session; tests roll back their writes."""
+    """Reference geography and the phrase library are loaded once for the whole session; tests
+    roll back their writes."""
     with django_db_blocker.unblock():
         load_reference(progress=False)
+        library.load(library.read())
 
 
 @pytest.fixture

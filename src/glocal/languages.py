@@ -22,6 +22,8 @@ class ContentLanguage:
     english: str
     locale: str  # Babel locale for dates, times and numbers
     direction: str = "ltr"
+    # A clock pattern where the locale's short time reads badly (Korean gets "PM 3:30").
+    time_pattern: str = "short"
 
     @property
     def is_japanese(self) -> bool:
@@ -41,7 +43,7 @@ CONTENT_LANGUAGES = (
     ContentLanguage(
         "zh-Hant", "繁體中文", "中国語（繁体字）", "Chinese (Traditional)", "zh_Hant_TW"
     ),
-    ContentLanguage("ko", "한국어", "韓国語", "Korean", "ko"),
+    ContentLanguage("ko", "한국어", "韓国語", "Korean", "ko", time_pattern="aaaa h:mm"),
     ContentLanguage("vi", "Tiếng Việt", "ベトナム語", "Vietnamese", "vi"),
     ContentLanguage("tl", "Tagalog", "タガログ語", "Tagalog (Filipino)", "fil"),
     ContentLanguage("pt", "Português", "ポルトガル語", "Portuguese", "pt_BR"),

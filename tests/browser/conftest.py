@@ -42,9 +42,11 @@ def browser():
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db):
     """Browser tests commit for real, and the database is emptied after each; reload it."""
+    from glocal.notices import library
     from glocal.places.reference import load_reference
 
     load_reference(progress=False)
+    library.load(library.read())
 
 
 @pytest.fixture
@@ -67,3 +69,47 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def published_demo(django_user_model):
+    """One published notice (shelter opened) of 福島県, composed from phrases."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from glocal.notices import services
+    from glocal.notices.models import Facility
+    from glocal.orgs.actors import Actor
+    from glocal.orgs.models import Membership, Organisation, Role
+    from glocal.places.models import LocalGovernment
+
+    prefecture = LocalGovernment.objects.get(code="070009")
+    organisation = Organisation.objects.create(
+        slug="fukushima-demo", name="福島県", name_en="Fukushima Prefecture",
+        kind=Organisation.Kind.PREFECTURE, local_government=prefecture,
+    )  # fmt: skip
+    people = []
+    for name in ("writer", "checker"):
+        user = django_user_model.objects.create_user(username=name, password="x")
+        Membership.objects.create(user=user, organisation=organisation, role=Role.EDITOR)
+        people.append(Actor(user=user, via="test"))
+    Facility.objects.create(
+        owner=organisation, slug="gym", kind=Facility.Kind.SHELTER, name="鶴ヶ城体育館",
+        kana="つるがじょう たいいくかん", is_public=True,
+    )  # fmt: skip
+    notice = services.create_notice(
+        people[0],
+        {
+            "owner_id": organisation.pk,
+            "category": "shelter",
+            "severity": "warning",
+            "prefecture": "070009",
+            "municipalities": ["072028"],
+            "valid_from": timezone.now() - timedelta(hours=1),
+            "phrases": ["shelter.opened", "shelter.bring_items"],
+            "slots": {"date": "2026-11-21", "time": "15:30", "facility": "gym"},
+        },
+    )
+    services.approve_notice(people[1], notice)
+    return services.publish_notice(people[0], notice)

@@ -4,7 +4,8 @@ URLs carry the language (/residents/vi/…), so pages can be shared and cached a
 cookie. Everything works without JavaScript; Easy Japanese pages show furigana.
 """
 
-from babel.dates import format_datetime
+from zoneinfo import ZoneInfo
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from glocal import easyja, languages
-from glocal.notices import portal, services
+from glocal.notices import portal, services, slots
 from glocal.notices.models import Notice, ReviewStatus
 from glocal.places.models import LocalGovernment
 
@@ -53,7 +54,11 @@ def place_name(place: LocalGovernment, language: languages.ContentLanguage) -> s
 
 
 def _when(moment, language) -> str:
-    return format_datetime(moment, format="medium", tzinfo=TOKYO, locale=language.locale)
+    """A moment as the reader writes dates and times, in Japan's time, without seconds."""
+    local = timezone.localtime(moment, ZoneInfo(TOKYO))
+    day = slots.localise("date", local.date(), language)
+    clock = slots.localise("time", local.time(), language)
+    return f"{day}{'' if language.is_japanese else ' '}{clock}"
 
 
 def _context(request, language, route="portal:notices", route_kwargs=None, **extra):

@@ -108,7 +108,7 @@ def localise(kind: str, value, language: languages.ContentLanguage) -> str:
     if kind == "time":
         if japanese:
             return clock(value.hour, value.minute)
-        return format_time(value, format="short", locale=language.locale)
+        return format_time(value, format=language.time_pattern, locale=language.locale)
     if kind == "number":
         return format_decimal(value, locale=language.locale)
     return str(value)

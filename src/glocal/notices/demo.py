@@ -1,0 +1,161 @@
+"""Demo notices: the phrase library, a few facilities, and published notices in every language
+composed from it, written by one member of 福島県 国際課 and approved by another."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from glocal.notices import library, services
+from glocal.notices.models import Facility, Notice
+from glocal.orgs.actors import Actor, acting_as
+from glocal.orgs.models import Organisation
+from glocal.places.models import LocalGovernment
+
+ORDER = 20
+
+FACILITIES = [
+    # slug, kind, name, kana (words spaced for romanising), names, municipality
+    (
+        "tsuruga-gym",
+        Facility.Kind.SHELTER,
+        "会津若松市 鶴ヶ城体育館",
+        "あいづわかまつし つるがじょう たいいくかん",
+        {"en": "Tsurugajo Gymnasium, Aizuwakamatsu", "ko": "쓰루가조 체육관"},
+        "072028",
+    ),
+    (
+        "aizu-civic-water",
+        Facility.Kind.WATER,
+        "会津若松市役所 駐車場",
+        "あいづわかまつしやくしょ ちゅうしゃじょう",
+        {"en": "Aizuwakamatsu City Hall car park", "zh-Hans": "会津若松市政府停车场"},
+        "072028",
+    ),
+    (
+        "fia-desk",
+        Facility.Kind.CONSULTATION,
+        "福島県外国人総合相談センター",
+        "ふくしまけん がいこくじん そうごう そうだん センター",
+        {"en": "Fukushima Consultation Center for Foreign Residents"},
+        "072010",
+    ),
+]
+
+
+def _compose(actor, owner, **data):
+    data.setdefault("valid_from", timezone.now() - timedelta(hours=2))
+    return services.create_notice(actor, {"owner_id": owner.pk, **data})
+
+
+def _published(author, approver, notice):
+    services.approve_notice(approver, notice)
+    return services.publish_notice(author, notice)
+
+
+@transaction.atomic
+def load(write) -> None:
+    report = library.load(library.read())
+    write(f"phrase library: {report.templates} templates, {report.created} translations added")
+    owner = Organisation.objects.get(slug="fukushima-pref")
+    for slug, kind, name, kana, names, code in FACILITIES:
+        Facility.objects.update_or_create(
+            owner=owner,
+            slug=slug,
+            defaults={
+                "kind": kind,
+                "name": name,
+                "kana": kana,
+                "names": names,
+                "local_government": LocalGovernment.objects.get(code=code),
+                "is_public": True,
+            },
+        )
+    if Notice.objects.filter(owner=owner).exists():
+        write("notices: already there")
+        return
+    users = get_user_model().objects
+    editor = Actor(user=users.get(username="fukushima.editor"), via="cli")
+    admin = Actor(user=users.get(username="fukushima.admin"), via="cli")
+    today = timezone.localdate()
+    with acting_as(editor):
+        quake = _compose(
+            editor,
+            owner,
+            category="earthquake",
+            severity=Notice.Severity.EMERGENCY,
+            prefecture="070009",
+            municipalities=["072028"],
+            phrases=[
+                "earthquake.intensity_6_lower",
+                "earthquake.aftershocks",
+                "shelter.opened",
+                "shelter.bring_items",
+            ],
+            slots={
+                "date": today.isoformat(),
+                "time": "05:40",
+                "place": "072028",
+                "facility": "tsuruga-gym",
+            },
+        )
+        water = _compose(
+            editor,
+            owner,
+            category="supplies",
+            severity=Notice.Severity.WARNING,
+            prefecture="070009",
+            municipalities=["072028"],
+            phrases=["supplies.water_distribution", "supplies.bring_containers"],
+            slots={
+                "date": (today + timedelta(days=1)).isoformat(),
+                "time": "10:00",
+                "end_time": "16:00",
+                "facility": "aizu-civic-water",
+            },
+        )
+        heat = _compose(
+            editor,
+            owner,
+            category="heat",
+            severity=Notice.Severity.ADVISORY,
+            prefecture="070009",
+            phrases=["heat.alert", "heat.drink_water"],
+            slots={"date": today.isoformat(), "place": "070009"},
+        )
+        desk = _compose(
+            editor,
+            owner,
+            category="consultation",
+            severity=Notice.Severity.INFO,
+            prefecture="070009",
+            phrases=["consultation.desk_hours", "consultation.languages", "consultation.phone"],
+            slots={
+                "date": (today + timedelta(days=3)).isoformat(),
+                "time": "09:00",
+                "end_time": "17:00",
+                "number": "15",
+                "phone": "024-000-1234",
+            },
+        )
+        for notice in (quake, water, heat, desk):
+            _published(editor, admin, notice)
+        # One draft waiting for the second person.
+        _compose(
+            editor,
+            owner,
+            category="vaccination",
+            severity=Notice.Severity.INFO,
+            prefecture="070009",
+            municipalities=["072010"],
+            phrases=["vaccination.schedule", "vaccination.reservation"],
+            slots={
+                "date": (today + timedelta(days=10)).isoformat(),
+                "time": "13:00",
+                "end_time": "16:00",
+                "facility": "fia-desk",
+                "url": "https://www.example.lg.jp/vaccination",
+            },
+        )
+    write("notices: 4 published in every language, 1 draft awaiting approval")
