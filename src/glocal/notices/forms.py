@@ -126,7 +126,10 @@ class NoticeForm(forms.Form):
     def phrase_groups(self):
         """Templates by category, with their Japanese text, for the checkbox list."""
         groups: dict[str, list] = {}
-        chosen = set(self.data.getlist("phrases")) if self.is_bound else set()
+        if self.is_bound:
+            chosen = set(self.data.getlist("phrases"))
+        else:
+            chosen = set(self.initial.get("phrases") or ())
         for template in self.templates:
             ja = next((t.text for t in template.translations.all() if t.language == "ja"), "")
             groups.setdefault(template.get_category_display(), []).append(

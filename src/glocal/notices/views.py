@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from glocal import languages
+from glocal import easyja, languages
+from glocal.easyja.web.report import highlighted
 from glocal.notices import services
 from glocal.notices.compose import compose
 from glocal.notices.forms import NoticeForm
@@ -46,8 +48,32 @@ def notice_list(request):
     return render(
         request,
         "notices/list.html",
-        {"nav": "notices", "organisation": organisation, "rows": rows},
+        {
+            "nav": "notices",
+            "organisation": organisation,
+            "rows": rows,
+            "policy": services.policy_for(organisation.pk),
+            "is_admin": scoping.is_admin(request.actor, organisation),
+        },
     )
+
+
+@login_required
+@require_POST
+def policy(request):
+    """Organisation administrators turn two-person approval on or off."""
+    organisation = _organisation(request)
+    scoping.require(request.actor, organisation.pk, Role.ADMIN)
+    current = services.policy_for(organisation.pk)
+    current.two_person_approval = request.POST.get("two_person_approval") == "on"
+    current.save()
+    messages.success(
+        request,
+        _("Two-person approval is on.")
+        if current.two_person_approval
+        else _("Two-person approval is off."),
+    )
+    return redirect("notices:list")
 
 
 def _error_messages(error: ValidationError) -> list[str]:
@@ -56,9 +82,30 @@ def _error_messages(error: ValidationError) -> list[str]:
     return error.messages
 
 
-@login_required
-def notice_new(request):
-    organisation = _organisation(request)
+def _initial_from(notice: Notice) -> dict:
+    """The form's values for writing a new version of `notice`."""
+    version = notice.current_version
+    initial = {
+        "category": notice.category,
+        "severity": notice.severity,
+        "municipalities": [m.code for m in notice.municipalities.all()],
+        "valid_from": timezone.localtime(notice.valid_from).strftime("%Y-%m-%dT%H:%M"),
+        "valid_until": timezone.localtime(notice.valid_until).strftime("%Y-%m-%dT%H:%M")
+        if notice.valid_until
+        else None,
+        "mode": "phrases" if version.phrases else "free",
+        "phrases": version.phrases,
+        **version.slots,
+    }
+    if not version.phrases:
+        for text in version.texts.all():
+            initial[f"title_{text.language}"] = text.title
+            initial[f"body_{text.language}"] = text.body
+    return initial
+
+
+def _editor(request, organisation, notice=None):
+    """The composing page, for a new notice or a new version of `notice`."""
     scoping.require(request.actor, organisation.pk, Role.EDITOR)
     prefecture = _prefecture(organisation)
     if prefecture is None:
@@ -66,11 +113,14 @@ def notice_new(request):
             request, _("This organisation has no place set, so it has no area to notify.")
         )
         return redirect("notices:list")
-    initial = {"valid_from": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    if notice is None:
+        initial = {"valid_from": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    else:
+        initial = _initial_from(notice)
     form = NoticeForm(
         request.POST or None, initial=initial, prefecture=prefecture, owner_id=organisation.pk
     )
-    preview, problems, status = None, [], 200
+    preview, easy, problems, status = None, None, [], 200
     if request.method == "POST":
         if form.is_valid():
             data = form.service_data()
@@ -80,10 +130,15 @@ def notice_new(request):
                         preview = compose(data["phrases"], data["slots"], organisation.pk).texts
                     else:
                         preview = data["texts"]
-                else:
+                        easy = _easy_check(preview)
+                elif notice is None:
                     data["owner_id"] = organisation.pk
                     notice = services.create_notice(request.actor, data)
                     messages.success(request, _("The draft is saved."))
+                    return redirect("notices:detail", notice.pk)
+                else:
+                    services.revise_notice(request.actor, notice, data)
+                    messages.success(request, _("The new version is saved as a draft."))
                     return redirect("notices:detail", notice.pk)
             except ValidationError as error:
                 problems, status = _error_messages(error), 422
@@ -92,12 +147,53 @@ def notice_new(request):
     context = {
         "nav": "notices",
         "form": form,
+        "notice": notice,
         "organisation": organisation,
         "prefecture": prefecture,
         "preview": _preview_rows(preview),
+        "easy": easy,
         "problems": problems,
     }
     return render(request, "notices/new.html", context, status=status)
+
+
+def _easy_check(texts: dict):
+    """The Easy Japanese analysis of the Easy Japanese text, for the preview."""
+    easy = texts.get(languages.EASY_JAPANESE) or {}
+    text = "\n".join(part for part in (easy.get("title"), easy.get("body")) if part)
+    if not text.strip():
+        return None
+    result = easyja.analyze(text)
+    language = "en" if (get_language() or "ja").startswith("en") else "ja"
+    return {
+        "analysis": result,
+        "level_label": result.level.en if language == "en" else result.level.ja,
+        "counts": result.counts(),
+        "highlighted": highlighted(result, language),
+        "findings": [
+            {"number": n, "finding": f, "message": f.message(language)}
+            for n, f in enumerate(result.findings, start=1)
+        ],
+    }
+
+
+@login_required
+def notice_new(request):
+    return _editor(request, _organisation(request))
+
+
+@login_required
+def notice_revise(request, notice_id: int):
+    notice = get_object_or_404(
+        scoping.editable(Notice.objects.all(), request.actor).select_related(
+            "owner", "current_version"
+        ),
+        pk=notice_id,
+    )
+    if notice.status == Notice.Status.CANCELLED:
+        messages.error(request, _("A cancelled notice cannot be changed."))
+        return redirect("notices:detail", notice.pk)
+    return _editor(request, notice.owner, notice)
 
 
 def _preview_rows(preview):
