@@ -44,14 +44,39 @@ FACILITIES = [
 ]
 
 
-def _compose(actor, owner, **data):
-    data.setdefault("valid_from", timezone.now() - timedelta(hours=2))
-    return services.create_notice(actor, {"owner_id": owner.pk, **data})
-
-
-def _published(author, approver, notice):
-    services.approve_notice(approver, notice)
-    return services.publish_notice(author, notice)
+def _notices(today):
+    """(publish?, category, severity, municipalities, phrases, slot values) of each demo notice."""
+    day = lambda days: (today + timedelta(days=days)).isoformat()  # noqa: E731
+    return [
+        (
+            True, "earthquake", Notice.Severity.EMERGENCY, ["072028"],
+            ["earthquake.intensity_6_lower", "earthquake.aftershocks", "shelter.opened",
+             "shelter.bring_items"],
+            {"date": day(0), "time": "05:40", "place": "072028", "facility": "tsuruga-gym"},
+        ),
+        (
+            True, "supplies", Notice.Severity.WARNING, ["072028"],
+            ["supplies.water_distribution", "supplies.bring_containers"],
+            {"date": day(1), "time": "10:00", "end_time": "16:00", "facility": "aizu-civic-water"},
+        ),
+        (
+            True, "heat", Notice.Severity.ADVISORY, [],
+            ["heat.alert", "heat.drink_water"],
+            {"date": day(0), "place": "070009"},
+        ),
+        (
+            True, "consultation", Notice.Severity.INFO, [],
+            ["consultation.desk_hours", "consultation.languages", "consultation.phone"],
+            {"date": day(3), "time": "09:00", "end_time": "17:00", "number": "15",
+             "phone": "024-000-1234"},
+        ),
+        (
+            False, "vaccination", Notice.Severity.INFO, ["072010"],
+            ["vaccination.schedule", "vaccination.reservation"],
+            {"date": day(10), "time": "13:00", "end_time": "16:00", "facility": "fia-desk",
+             "url": "https://www.example.lg.jp/vaccination"},
+        ),
+    ]  # fmt: skip
 
 
 @transaction.atomic
@@ -80,82 +105,21 @@ def load(write) -> None:
     admin = Actor(user=users.get(username="fukushima.admin"), via="cli")
     today = timezone.localdate()
     with acting_as(editor):
-        quake = _compose(
-            editor,
-            owner,
-            category="earthquake",
-            severity=Notice.Severity.EMERGENCY,
-            prefecture="070009",
-            municipalities=["072028"],
-            phrases=[
-                "earthquake.intensity_6_lower",
-                "earthquake.aftershocks",
-                "shelter.opened",
-                "shelter.bring_items",
-            ],
-            slots={
-                "date": today.isoformat(),
-                "time": "05:40",
-                "place": "072028",
-                "facility": "tsuruga-gym",
-            },
-        )
-        water = _compose(
-            editor,
-            owner,
-            category="supplies",
-            severity=Notice.Severity.WARNING,
-            prefecture="070009",
-            municipalities=["072028"],
-            phrases=["supplies.water_distribution", "supplies.bring_containers"],
-            slots={
-                "date": (today + timedelta(days=1)).isoformat(),
-                "time": "10:00",
-                "end_time": "16:00",
-                "facility": "aizu-civic-water",
-            },
-        )
-        heat = _compose(
-            editor,
-            owner,
-            category="heat",
-            severity=Notice.Severity.ADVISORY,
-            prefecture="070009",
-            phrases=["heat.alert", "heat.drink_water"],
-            slots={"date": today.isoformat(), "place": "070009"},
-        )
-        desk = _compose(
-            editor,
-            owner,
-            category="consultation",
-            severity=Notice.Severity.INFO,
-            prefecture="070009",
-            phrases=["consultation.desk_hours", "consultation.languages", "consultation.phone"],
-            slots={
-                "date": (today + timedelta(days=3)).isoformat(),
-                "time": "09:00",
-                "end_time": "17:00",
-                "number": "15",
-                "phone": "024-000-1234",
-            },
-        )
-        for notice in (quake, water, heat, desk):
-            _published(editor, admin, notice)
-        # One draft waiting for the second person.
-        _compose(
-            editor,
-            owner,
-            category="vaccination",
-            severity=Notice.Severity.INFO,
-            prefecture="070009",
-            municipalities=["072010"],
-            phrases=["vaccination.schedule", "vaccination.reservation"],
-            slots={
-                "date": (today + timedelta(days=10)).isoformat(),
-                "time": "13:00",
-                "end_time": "16:00",
-                "facility": "fia-desk",
-                "url": "https://www.example.lg.jp/vaccination",
-            },
-        )
+        for publish, category, severity, municipalities, phrases, slots in _notices(today):
+            notice = services.create_notice(
+                editor,
+                {
+                    "owner_id": owner.pk,
+                    "category": category,
+                    "severity": severity,
+                    "prefecture": "070009",
+                    "municipalities": municipalities,
+                    "valid_from": timezone.now() - timedelta(hours=2),
+                    "phrases": phrases,
+                    "slots": slots,
+                },
+            )
+            if publish:  # written by the editor, approved by the administrator
+                services.approve_notice(admin, notice)
+                services.publish_notice(editor, notice)
     write("notices: 4 published in every language, 1 draft awaiting approval")
