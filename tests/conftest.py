@@ -12,6 +12,8 @@ from glocal.places.models import LocalGovernment
 from glocal.places.reference import load_reference
 from tests.pgserver import PostgresServer, PostgresUnavailable
 
+pytest_plugins = ["tests.notices.fixtures"]
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _postgres: PostgresServer | None = None
 

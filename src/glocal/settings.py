@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "glocal.orgs",
     "glocal.easyja.web",
     "glocal.notices",
+    "glocal.delivery",
     "django_htmx",
 ]
 
@@ -143,6 +144,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Delivery of notices to subscribers (see glocal.delivery.outbox).
+OUTBOX_BATCH = env.integer("GLOCAL_OUTBOX_BATCH", 100)
+OUTBOX_STALE_SECONDS = env.integer("GLOCAL_OUTBOX_STALE_SECONDS", 300)
+OUTBOX_MAX_ATTEMPTS = env.integer("GLOCAL_OUTBOX_MAX_ATTEMPTS", 5)
+OUTBOX_SENDERS = env.integer("GLOCAL_OUTBOX_SENDERS", 4)
 
 # Behind a TLS-terminating reverse proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None

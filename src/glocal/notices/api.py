@@ -1,12 +1,13 @@
 """/api/v1/notices: the phrase library and published notices (public), and staff writing."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
 from glocal.api.pagination import Paginated
-from glocal.notices import services
+from glocal.notices import cap, services
 from glocal.notices.compose import compose
 from glocal.notices.models import Notice, PhraseTemplate
 from glocal.notices.schemas import (
@@ -141,6 +142,19 @@ def list_notices(request, filters: Query[NoticeFilter]):
 
 def _notice(request, notice_id: int) -> Notice:
     return get_object_or_404(_visible(request), pk=notice_id)
+
+
+@router.get("/notices/{notice_id}/cap", auth=None, url_name="notice_cap")
+def notice_cap(request, notice_id: int):
+    """The CAP 1.2 document of a published notice: one <info> per language; msgType Alert,
+    Update or Cancel following its history."""
+    notice = get_object_or_404(
+        Notice.objects.filter(published_version__isnull=False).select_related(
+            "owner", "prefecture", "published_version"
+        ),
+        pk=notice_id,
+    )
+    return HttpResponse(cap.document(notice), content_type="application/cap+xml; charset=utf-8")
 
 
 @router.get("/notices/{notice_id}", response=NoticeOut, auth=OptionalActor())

@@ -20,6 +20,7 @@ from glocal.notices.models import (
     NoticeVersion,
     ReviewStatus,
 )
+from glocal.notices.signals import notice_released
 from glocal.orgs import scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Role
@@ -215,12 +216,14 @@ def publish_notice(actor: Actor, notice: Notice) -> Notice:
     if notice.current_version.text(languages.JAPANESE) is None:
         raise ValidationError({"texts.ja": _("A notice needs its Japanese text.")})
     now = timezone.now()
+    kind = "update" if notice.first_published_at else "alert"
     notice.status = Status.PUBLISHED
     notice.published_version = notice.current_version
     notice.published_at = now
     notice.first_published_at = notice.first_published_at or now
     notice.is_public = True
     notice.save()
+    notice_released.send(Notice, notice=notice, kind=kind)
     return notice
 
 
@@ -232,6 +235,8 @@ def cancel_notice(actor: Actor, notice: Notice) -> Notice:
     notice.status = Status.CANCELLED
     notice.cancelled_at = timezone.now()
     notice.save(update_fields=["status", "cancelled_at"])
+    if notice.published_version_id:  # residents were told; tell them it is off
+        notice_released.send(Notice, notice=notice, kind="cancel")
     return notice
 
 

@@ -1,0 +1,111 @@
+"""Subscribers and the outbox: who gets which notice, and what happened to each message."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from glocal.orgs.models.tenancy import OwnedModel
+
+
+class Subscriber(OwnedModel):
+    """A resident who gets an organisation's notices by e-mail. Personal data: reads are
+    audited, and unsubscribing deletes the row (the address with it)."""
+
+    sensitive = True
+    audit_exclude = ("email",)
+
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=16)
+    prefecture = models.ForeignKey(
+        "places.LocalGovernment", models.PROTECT, related_name="+", verbose_name=_("prefecture")
+    )
+    # Empty: the whole prefecture.
+    municipalities = models.ManyToManyField(
+        "places.LocalGovernment", blank=True, related_name="+", verbose_name=_("municipalities")
+    )
+    # ",earthquake,heat," — empty for every category. A string, so that any database filters it.
+    categories = models.CharField(_("categories"), max_length=400, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "email"], name="one_subscription_per_address")
+        ]
+        verbose_name = _("subscriber")
+
+    def __str__(self) -> str:
+        return f"subscriber #{self.pk}"
+
+    @property
+    def category_list(self) -> list[str]:
+        return [c for c in self.categories.split(",") if c]
+
+    def set_categories(self, categories) -> None:
+        chosen = sorted(set(categories))
+        self.categories = f",{','.join(chosen)}," if chosen else ""
+
+
+class Delivery(models.Model):
+    """Sending one version of a notice (published, updated or cancelled) to its subscribers."""
+
+    class Kind(models.TextChoices):
+        ALERT = "alert", _("Published")
+        UPDATE = "update", _("Updated")
+        CANCEL = "cancel", _("Cancelled")
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", _("Finding subscribers")
+        SENDING = "sending", _("Sending")
+        DONE = "done", _("Done")
+
+    notice = models.ForeignKey("notices.Notice", models.CASCADE, related_name="deliveries")
+    version = models.ForeignKey("notices.NoticeVersion", models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNING)
+    total = models.PositiveIntegerField(default=0)
+    sent = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "kind"], name="one_delivery_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.notice}"
+
+
+class OutboxMessage(models.Model):
+    """One e-mail to one subscriber. Workers claim pending rows in batches (SKIP LOCKED on
+    PostgreSQL); a claim left by a killed worker goes stale and is taken again."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    delivery = models.ForeignKey(Delivery, models.CASCADE, related_name="messages")
+    subscriber = models.ForeignKey(Subscriber, models.CASCADE, related_name="+")
+    status = models.CharField(
+        max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery", "subscriber"], name="one_message_per_subscriber"
+            )
+        ]
+        indexes = [models.Index(fields=["delivery", "status"], name="outbox_by_status")]
+
+    def __str__(self) -> str:
+        return f"message #{self.pk} ({self.status})"

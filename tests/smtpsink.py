@@ -1,0 +1,73 @@
+"""A real SMTP server on 127.0.0.1 that keeps what it receives (aiosmtpd), for delivery tests
+and benchmarks. Addresses starting with "refused" get a permanent 550."""
+
+import socket
+import threading
+from email import message_from_bytes
+from email.header import decode_header, make_header
+
+from aiosmtpd.controller import Controller
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _Handler:
+    def __init__(self, sink):
+        self.sink = sink
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.sink.received(envelope.rcpt_tos, envelope.content)
+        return "250 Message accepted"
+
+
+class SmtpSink:
+    def __init__(self, keep_messages: bool = True):
+        self.keep_messages = keep_messages
+        self.lock = threading.Lock()
+        self.recipients: list[str] = []
+        self.messages = []
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=_free_port())
+
+    def start(self) -> "SmtpSink":
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    @property
+    def port(self) -> int:
+        return self.controller.port
+
+    def received(self, recipients, content) -> None:
+        with self.lock:
+            self.recipients.extend(recipients)
+            if self.keep_messages:
+                self.messages.append(message_from_bytes(content))
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self.recipients)
+
+    def to(self, address: str) -> list:
+        with self.lock:
+            return [m for m in self.messages if address in m["To"]]
+
+
+def subject(message) -> str:
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def body(message) -> str:
+    part = message.get_payload(decode=True)
+    return part.decode(message.get_content_charset() or "utf-8")
