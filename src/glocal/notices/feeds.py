@@ -40,8 +40,10 @@ class NoticeFeed(Feed):
     def description(self, obj):
         return portal.words(obj[0].tag)["footer"]
 
-    def language(self, obj):
-        return obj[0].tag
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj[0].tag  # the feed's language is the reader's, per request
+        return feed
 
     def items(self, obj):
         _language, area = obj

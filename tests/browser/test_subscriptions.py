@@ -1,0 +1,76 @@
+"""A resident subscribes in Portuguese, confirms, gets a notice in Portuguese, and leaves."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from glocal.delivery.models import Subscriber
+from glocal.notices import services
+from tests.smtpsink import SmtpSink, body, subject
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def sink():
+    running = SmtpSink().start()
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=running.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+    ):
+        yield running
+    running.stop()
+
+
+def link(message, kind: str) -> str:
+    return re.search(rf"https?://[^/\s]+(/residents/{kind}/[^\s]+)", body(message))[1]
+
+
+def test_subscribe_in_portuguese_receive_and_leave(
+    page, sink, home_org, editor, owner, actor_for, shelter, screenshot
+):
+    page.goto("/residents/pt/?area=072028")
+    page.get_by_role("link", name="Receber avisos por e-mail", exact=False).click()
+    page.get_by_label("E-mail", exact=False).fill("ana@example.com")
+    page.get_by_label("Cidade de Aizuwakamatsu").check()
+    screenshot("subscribe-pt")
+    page.locator("form.subscribe button[type=submit]").click()
+    expect(page.get_by_role("status")).to_contain_text("ana@example.com")
+
+    [confirmation] = sink.to("ana@example.com")
+    assert confirmation["Content-Language"] == "pt"
+    page.goto(link(confirmation, "confirm"))
+    expect(page.get_by_role("status")).to_contain_text("Aizuwakamatsu")
+    assert Subscriber.objects.get().confirmed_at is not None
+
+    notice = services.create_notice(
+        actor_for(editor),
+        {
+            "owner_id": home_org.pk,
+            "category": "shelter",
+            "severity": "warning",
+            "prefecture": "070009",
+            "municipalities": ["072028"],
+            "valid_from": timezone.now() - timedelta(hours=1),
+            "phrases": ["shelter.opened"],
+            "slots": {"date": "2026-11-21", "time": "15:30", "facility": "tsuruga-gym"},
+        },
+    )
+    services.approve_notice(actor_for(owner), notice)
+    services.publish_notice(actor_for(editor), notice)
+    alert = sink.to("ana@example.com")[-1]
+    portuguese = notice.published_version.text("pt")
+    assert subject(alert) == portuguese.title[:200]
+    assert portuguese.title in body(alert)
+
+    page.goto(link(alert, "unsubscribe"))
+    expect(page.get_by_role("status")).to_be_visible()
+    screenshot("unsubscribed-pt")
+    assert not Subscriber.objects.exists()
