@@ -105,3 +105,20 @@ def test_a_language_without_text_gets_easy_japanese(
     [message] = smtp.to("nima@example.com")
     assert subject(message) == "おしらせ"
     assert message["Content-Language"] == "ja-x-easy"
+
+
+def test_staff_see_the_delivery_report(
+    client, smtp, subscribe, committed, draft, owner, editor, actor_for
+):
+    subscribe("refused@example.com", "en")
+    subscribe("ok@example.com", "en")
+    services.approve_notice(actor_for(owner), draft)
+    with committed():
+        services.publish_notice(actor_for(editor), draft)
+    client.force_login(editor)
+    page = client.get(f"/staff/notices/{draft.pk}/").content.decode()
+    assert "1 / 2" in page
+    assert "550" in page
+    assert "refused@example.com" not in page  # the report names no address
+    partial = client.get(f"/staff/notices/{draft.pk}/deliveries/").content.decode()
+    assert "完了" in partial

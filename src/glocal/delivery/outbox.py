@@ -103,6 +103,17 @@ def _permanent(error: Exception) -> bool:
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 
 
+def _describe(error: Exception) -> str:
+    """What went wrong, without the address (reports show this to staff)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{code} {reply.decode(errors='replace')}" for code, reply in error.recipients.values()
+        )
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{error.smtp_code} {error.smtp_error.decode(errors='replace')}"
+    return f"{type(error).__name__}: {error}"
+
+
 def send(delivery_id: int) -> int:
     """Send batches until none is left to claim; return how many were sent here."""
     delivery = Delivery.objects.select_related("notice", "version").get(pk=delivery_id)
@@ -126,7 +137,9 @@ def send(delivery_id: int) -> int:
                     final = (
                         _permanent(error) or message.attempts + 1 >= settings.OUTBOX_MAX_ATTEMPTS
                     )
-                    (failed if final else retry).append((message.pk, message.attempts, str(error)))
+                    (failed if final else retry).append(
+                        (message.pk, message.attempts, _describe(error))
+                    )
                 else:
                     sent.append(message.pk)
         _record(delivery_id, sent, retry, failed)

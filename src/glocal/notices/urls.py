@@ -9,6 +9,7 @@ urlpatterns = [
     path("phrases/", views.phrase_library, name="phrases"),
     path("policy/", views.policy, name="policy"),
     path("<int:notice_id>/revise/", views.notice_revise, name="revise"),
+    path("<int:notice_id>/deliveries/", views.notice_deliveries, name="deliveries"),
     path("<int:notice_id>/", views.notice_detail, name="detail"),
     *(
         path(f"<int:notice_id>/{action}/", views.notice_action, {"action": action}, name=action)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal import easyja, languages
+from glocal.delivery.models import Delivery, OutboxMessage
 from glocal.easyja.web.report import highlighted
 from glocal.notices import services
 from glocal.notices.compose import compose
@@ -233,6 +234,7 @@ def notice_detail(request, notice_id: int):
     context = {
         "nav": "notices",
         "notice": notice,
+        **_deliveries(notice),
         "version": version,
         "texts": texts,
         "versions": notice.versions.order_by("-number"),
@@ -241,6 +243,28 @@ def notice_detail(request, notice_id: int):
         "is_author": version is not None and version.author == request.actor.label,
     }
     return render(request, "notices/detail.html", context)
+
+
+def _deliveries(notice) -> dict:
+    deliveries = list(notice.deliveries.order_by("-created_at"))
+    failures = (
+        OutboxMessage.objects.filter(delivery__notice=notice, status=OutboxMessage.Status.FAILED)
+        .select_related("delivery")
+        .order_by("-pk")[:50]
+    )
+    return {
+        "deliveries": deliveries,
+        "failures": failures,
+        "delivering": any(d.status != Delivery.Status.DONE for d in deliveries),
+    }
+
+
+@login_required
+def notice_deliveries(request, notice_id: int):
+    """The delivery table alone, for the detail page to refresh while sending."""
+    notice = get_object_or_404(scoping.visible(Notice.objects.all(), request.actor), pk=notice_id)
+    scoping.require(request.actor, notice.owner_id, Role.VIEWER)
+    return render(request, "notices/_deliveries.html", {"notice": notice, **_deliveries(notice)})
 
 
 @login_required
