@@ -1,12 +1,16 @@
 """A real SMTP server on 127.0.0.1 that keeps what it receives (aiosmtpd), for delivery tests
 and benchmarks. Addresses starting with "refused" get a permanent 550."""
 
+import logging
 import socket
 import threading
 from email import message_from_bytes
 from email.header import decode_header, make_header
 
 from aiosmtpd.controller import Controller
+
+# aiosmtpd logs every SMTP command at INFO: noise in tests, and most of a benchmark's time.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def _free_port() -> int:
@@ -71,3 +75,49 @@ def subject(message) -> str:
 def body(message) -> str:
     part = message.get_payload(decode=True)
     return part.decode(message.get_content_charset() or "utf-8")
+
+
+class _CountingHandler:
+    def __init__(self, counter):
+        self.counter = counter
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.counter.get_lock():
+            self.counter.value += len(envelope.rcpt_tos)
+        return "250 Message accepted"
+
+
+def _serve(port, counter, ready, stop):
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    controller = Controller(_CountingHandler(counter), hostname="127.0.0.1", port=port)
+    controller.start()
+    ready.set()
+    stop.wait()
+    controller.stop()
+
+
+class ProcessSink:
+    """The sink in a process of its own, so that it does not share the sender's interpreter
+    (benchmarks); it only counts what it receives."""
+
+    def __init__(self):
+        import multiprocessing
+
+        self.port = _free_port()
+        self.counter = multiprocessing.Value("q", 0)
+        self._ready, self._stop = multiprocessing.Event(), multiprocessing.Event()
+        self._process = multiprocessing.Process(
+            target=_serve, args=(self.port, self.counter, self._ready, self._stop), daemon=True
+        )
+
+    def start(self) -> "ProcessSink":
+        self._process.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._process.join(10)
+
+    def count(self) -> int:
+        return self.counter.value

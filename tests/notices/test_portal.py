@@ -62,3 +62,25 @@ def test_cancelled_notice_page_says_so(client, published, editor, actor_for):
 def test_drafts_and_unknown_languages_are_not_found(client, draft):
     assert client.get(f"/residents/en/notices/{draft.pk}/").status_code == 404
     assert client.get("/residents/xx/").status_code == 404
+
+
+def test_cached_pages_follow_updates_and_cancellation(client, published, editor, owner, actor_for):
+    path = f"/residents/en/notices/{published.pk}/"
+    first = published.published_version.text("en").title
+    assert first in client.get(path).content.decode()
+    assert first in client.get(path).content.decode()  # from the cache
+    services.revise_notice(
+        actor_for(editor),
+        published,
+        {
+            "phrases": ["shelter.closed"],
+            "slots": {"facility": "tsuruga-gym", "date": "2026-11-23", "time": "10:00"},
+        },
+    )
+    services.approve_notice(actor_for(owner), published)
+    services.publish_notice(actor_for(editor), published)
+    published.refresh_from_db()
+    second = published.published_version.text("en").title
+    assert second in client.get(path).content.decode()
+    services.cancel_notice(actor_for(editor), published)
+    assert "This notice has been cancelled." in client.get(path).content.decode()

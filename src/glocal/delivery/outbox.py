@@ -14,9 +14,11 @@
 
 import smtplib
 from datetime import timedelta
+from email.utils import formatdate, parseaddr
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -114,6 +116,28 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _send(backend, mail: NoticeMail, subscriber: Subscriber, date: str) -> None:
+    """Over SMTP, the message bytes go straight to smtplib; other backends (the mailbox folder,
+    tests) take the EmailMessage."""
+    token = token_for(subscriber)
+    if isinstance(backend, SmtpBackend):
+        if backend.connection is None:  # dropped after an error: connect again
+            backend.open()
+        try:
+            backend.connection.sendmail(
+                backend_sender(), [subscriber.email], mail.raw(subscriber.email, token, date)
+            )
+        except smtplib.SMTPServerDisconnected:
+            backend.connection = None
+            raise
+        return
+    backend.send_messages([mail.message(subscriber.email, token)])
+
+
+def backend_sender() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
 def send(delivery_id: int) -> int:
     """Send batches until none is left to claim; return how many were sent here."""
     delivery = Delivery.objects.select_related("notice", "version").get(pk=delivery_id)
@@ -123,7 +147,8 @@ def send(delivery_id: int) -> int:
     while ids := _claim(delivery_id):
         batch = OutboxMessage.objects.filter(pk__in=ids).select_related("subscriber")
         sent, retry, failed = [], [], []
-        with get_connection() as smtp:
+        date = formatdate(localtime=True)
+        with get_connection() as backend:
             for message in batch:
                 subscriber = message.subscriber
                 mail = mails.get(subscriber.language)
@@ -132,7 +157,7 @@ def send(delivery_id: int) -> int:
                         notice, version, delivery.kind, subscriber.language
                     )
                 try:
-                    smtp.send_messages([mail.message(subscriber.email, token_for(subscriber))])
+                    _send(backend, mail, subscriber, date)
                 except (smtplib.SMTPException, OSError) as error:
                     final = (
                         _permanent(error) or message.attempts + 1 >= settings.OUTBOX_MAX_ATTEMPTS

@@ -4,9 +4,11 @@ URLs carry the language (/residents/vi/…), so pages can be shared and cached a
 cookie. Everything works without JavaScript; Easy Japanese pages show furigana.
 """
 
+import hashlib
 from zoneinfo import ZoneInfo
 
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -153,7 +155,29 @@ def notices(request, language: str):
 
 
 def notice(request, language: str, notice_id: int):
+    """A notice page. Pages are cached by what they show: the published version, the status
+    and the query string; a new version or a cancellation makes a new key, so nothing stale is
+    ever served and nothing needs clearing."""
     language = _language(language)
+    state = (
+        Notice.objects.filter(pk=notice_id, published_version__isnull=False)
+        .values_list("published_version_id", "status", "published_at")
+        .first()
+    )
+    key = None
+    if state is not None:
+        digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+        key = f"portal:notice:{notice_id}:{language.tag}:{state[0]}:{state[1]}:{digest}"
+        cached = cache.get(key)
+        if cached is not None:
+            return HttpResponse(cached)
+    response = _notice_page(request, language, notice_id)
+    if key is not None and response.status_code == 200:
+        cache.set(key, response.content, timeout=3600)
+    return response
+
+
+def _notice_page(request, language, notice_id: int):
     found = (
         Notice.objects.filter(pk=notice_id, published_version__isnull=False)
         .select_related("owner", "prefecture", "published_version")
