@@ -46,6 +46,16 @@ def pytest_configure(config):
     del connections["default"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests run in the PostgreSQL pass; the SQLite pass leaves them out."""
+    if config.getoption("--database") == "postgres":
+        return
+    kept = [item for item in items if item.get_closest_marker("postgres") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 def pytest_unconfigure(config):
     if _postgres is not None:
         _postgres.stop()

@@ -19,7 +19,7 @@ from glocal.notices import library, services
 from glocal.places.reference import load_reference
 from tests.smtpsink import SmtpSink
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 SUBSCRIBERS = 400
 BATCH = 20
@@ -28,8 +28,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 @pytest.fixture
 def postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks with SKIP LOCKED: this runs in the PostgreSQL pass")
+    assert connection.vendor == "postgresql"
     # Transactional tests start from an empty database.
     load_reference(progress=False)
     library.load(library.read())
