@@ -1,5 +1,6 @@
 """A real SMTP server on 127.0.0.1 that keeps what it receives (aiosmtpd), for delivery tests
-and benchmarks. Addresses starting with "refused" get a permanent 550."""
+and benchmarks. Addresses starting with "refused" get a permanent 550; those starting with
+"later" get a temporary 451 the first time."""
 
 import logging
 import socket
@@ -22,10 +23,14 @@ def _free_port() -> int:
 class _Handler:
     def __init__(self, sink):
         self.sink = sink
+        self.deferred: set[str] = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("refused"):
             return "550 5.1.1 No such user"
+        if address.startswith("later") and address not in self.deferred:
+            self.deferred.add(address)  # a temporary failure, the first time only
+            return "451 4.3.0 Try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

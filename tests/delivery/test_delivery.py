@@ -1,7 +1,9 @@
 """Publishing fans out to subscribers in their language, over real SMTP to a local sink."""
 
 import pytest
+from django.utils import timezone
 
+from glocal.delivery import outbox
 from glocal.delivery.models import Delivery, OutboxMessage
 from glocal.notices import services
 from tests.smtpsink import body, subject
@@ -122,3 +124,21 @@ def test_staff_see_the_delivery_report(
     assert "refused@example.com" not in page  # the report names no address
     partial = client.get(f"/staff/notices/{draft.pk}/deliveries/").content.decode()
     assert "完了" in partial
+
+
+def test_a_temporary_failure_is_retried_later(
+    smtp, subscribe, committed, draft, owner, editor, actor_for
+):
+    subscribe("later@example.com", "en")
+    services.approve_notice(actor_for(owner), draft)
+    with committed():
+        services.publish_notice(actor_for(editor), draft)
+    waiting = OutboxMessage.objects.get()
+    assert (waiting.status, waiting.attempts) == ("pending", 1)
+    assert "451" in waiting.error
+    assert waiting.next_attempt_at > timezone.now()
+    OutboxMessage.objects.update(next_attempt_at=timezone.now())  # the backoff has passed
+    outbox.send(waiting.delivery_id)
+    assert smtp.recipients == ["later@example.com"]
+    delivery = Delivery.objects.get()
+    assert (delivery.sent, delivery.failed, delivery.status) == (1, 0, "done")
