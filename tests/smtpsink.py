@@ -126,3 +126,18 @@ class ProcessSink:
 
     def count(self) -> int:
         return self.counter.value
+
+
+def smtp_settings(port: int):
+    """Django's SMTP backend pointed at a sink on 127.0.0.1 (use as a context manager)."""
+    from django.test import override_settings
+
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+    )

@@ -4,13 +4,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from glocal.delivery.models import Subscriber
 from glocal.notices import services
-from tests.smtpsink import SmtpSink, body, subject
+from tests.smtpsink import SmtpSink, body, smtp_settings, subject
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,13 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def sink():
     running = SmtpSink().start()
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=running.port,
-        EMAIL_USE_TLS=False,
-        EMAIL_USE_SSL=False,
-    ):
+    with smtp_settings(running.port):
         yield running
     running.stop()
 

@@ -1,9 +1,8 @@
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
 from glocal.delivery.models import Subscriber
-from tests.smtpsink import SmtpSink
+from tests.smtpsink import SmtpSink, smtp_settings
 
 
 @pytest.fixture
@@ -16,15 +15,7 @@ def sink():
 @pytest.fixture
 def smtp(sink):
     """Send through real SMTP to the sink on 127.0.0.1."""
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=sink.port,
-        EMAIL_USE_TLS=False,
-        EMAIL_USE_SSL=False,
-        EMAIL_HOST_USER="",
-        EMAIL_HOST_PASSWORD="",
-    ):
+    with smtp_settings(sink.port):
         yield sink
 
 

@@ -26,7 +26,9 @@ def cap(client, notice):
     return etree.fromstring(response.content)
 
 
-def test_cap_alert_validates_with_one_info_per_language(client, published, cap_schema):
+def test_cap_alert_validates_with_one_info_per_language(
+    client, published, publish_update, cap_schema
+):
     document = cap(client, published)
     cap_schema.assertValid(document)
     assert document.findtext("cap:msgType", namespaces=NS) == "Alert"
@@ -42,17 +44,10 @@ def test_cap_alert_validates_with_one_info_per_language(client, published, cap_s
     assert english.findtext("cap:area/cap:geocode/cap:value", namespaces=NS) == "072028"
 
 
-def test_cap_follows_the_history(client, published, editor, owner, actor_for, cap_schema):
-    services.revise_notice(
-        actor_for(editor),
-        published,
-        {
-            "phrases": ["shelter.closed"],
-            "slots": {"facility": "tsuruga-gym", "date": "2026-11-23", "time": "10:00"},
-        },
-    )
-    services.approve_notice(actor_for(owner), published)
-    services.publish_notice(actor_for(editor), published)
+def test_cap_follows_the_history(
+    client, published, publish_update, editor, owner, actor_for, cap_schema
+):
+    publish_update(published)
     update = cap(client, published)
     cap_schema.assertValid(update)
     assert update.findtext("cap:msgType", namespaces=NS) == "Update"

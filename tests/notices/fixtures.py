@@ -59,3 +59,23 @@ def draft_two(home_org, editor, actor_for):
             "slots": {"date": "2026-12-31"},
         },
     )
+
+
+CLOSED = {
+    "phrases": ["shelter.closed"],
+    "slots": {"facility": "tsuruga-gym", "date": "2026-11-23", "time": "10:00"},
+}
+
+
+@pytest.fixture
+def publish_update(editor, owner, actor_for):
+    """Publish a second version of a published notice (the shelter closed), the two-person way."""
+
+    def update(notice):
+        services.revise_notice(actor_for(editor), notice, CLOSED)
+        services.approve_notice(actor_for(owner), notice)
+        services.publish_notice(actor_for(editor), notice)
+        notice.refresh_from_db()
+        return notice
+
+    return update

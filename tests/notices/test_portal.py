@@ -30,26 +30,26 @@ def test_list_in_vietnamese(client, published):
     assert link.groups() == ("/residents/my/?area=072028", "မြန်မာဘာသာ")
 
 
-def test_area_filter_and_empty_message(client, published):
+def test_area_filter_and_empty_message(client, published, publish_update):
     page = client.get("/residents/en/?area=072010").content.decode()
     assert published.published_version.text("en").title not in page
     assert "There are no current notices for this area." in page
 
 
-def test_easy_japanese_page_has_furigana(client, published):
+def test_easy_japanese_page_has_furigana(client, published, publish_update):
     page = client.get(f"/residents/ja-x-easy/notices/{published.pk}/").content.decode()
     assert '<html lang="ja-x-easy"' in page
     assert "<ruby>" in page
     assert "<rt>" in page
 
 
-def test_unreviewed_translations_say_so(client, published):
+def test_unreviewed_translations_say_so(client, published, publish_update):
     page = client.get(f"/residents/en/notices/{published.pk}/").content.decode()
     assert "This translation has not yet been checked by a person." in page
     assert 'href="/residents/ja/notices/' in page
 
 
-def test_cancelled_notice_page_says_so(client, published, editor, actor_for):
+def test_cancelled_notice_page_says_so(client, published, publish_update, editor, actor_for):
     services.cancel_notice(actor_for(editor), published)
     page = client.get(f"/residents/en/notices/{published.pk}/").content.decode()
     assert "This notice has been cancelled." in page
@@ -64,21 +64,14 @@ def test_drafts_and_unknown_languages_are_not_found(client, draft):
     assert client.get("/residents/xx/").status_code == 404
 
 
-def test_cached_pages_follow_updates_and_cancellation(client, published, editor, owner, actor_for):
+def test_cached_pages_follow_updates_and_cancellation(
+    client, published, publish_update, editor, owner, actor_for
+):
     path = f"/residents/en/notices/{published.pk}/"
     first = published.published_version.text("en").title
     assert first in client.get(path).content.decode()
     assert first in client.get(path).content.decode()  # from the cache
-    services.revise_notice(
-        actor_for(editor),
-        published,
-        {
-            "phrases": ["shelter.closed"],
-            "slots": {"facility": "tsuruga-gym", "date": "2026-11-23", "time": "10:00"},
-        },
-    )
-    services.approve_notice(actor_for(owner), published)
-    services.publish_notice(actor_for(editor), published)
+    publish_update(published)
     published.refresh_from_db()
     second = published.published_version.text("en").title
     assert second in client.get(path).content.decode()
