@@ -110,3 +110,15 @@ def test_addresses_never_appear_on_public_pages(client, smtp, committed, home_or
         "/residents/pt/feed.rss",
     ):
         assert "ana@example.com" not in client.get(path).content.decode()
+
+
+def test_administrators_delete_a_subscription_on_request(client, owner, editor, subscribe):
+    subscribe("ana@example.com", "pt")
+    client.force_login(editor)
+    assert (
+        client.post("/staff/notices/subscribers/remove/", {"email": "ana@example.com"}).status_code
+        == 403
+    )
+    client.force_login(owner)
+    client.post("/staff/notices/subscribers/remove/", {"email": "ANA@example.com"})
+    assert not Subscriber.objects.exists()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal import easyja, languages
-from glocal.delivery.models import Delivery, OutboxMessage
+from glocal.delivery.models import Delivery, OutboxMessage, Subscriber
 from glocal.easyja.web.report import highlighted
 from glocal.notices import services
 from glocal.notices.compose import compose
@@ -54,9 +54,27 @@ def notice_list(request):
             "organisation": organisation,
             "rows": rows,
             "policy": services.policy_for(organisation.pk),
+            "subscribers": Subscriber.objects.filter(
+                owner=organisation, confirmed_at__isnull=False
+            ).count(),
             "is_admin": scoping.is_admin(request.actor, organisation),
         },
     )
+
+
+@login_required
+@require_POST
+def remove_subscriber(request):
+    """Administrators delete a resident's subscription on request (the address goes with it)."""
+    organisation = _organisation(request)
+    scoping.require(request.actor, organisation.pk, Role.ADMIN)
+    email = request.POST.get("email", "").strip()
+    removed, _by_model = Subscriber.objects.filter(owner=organisation, email__iexact=email).delete()
+    if removed and email:
+        messages.success(request, _("The subscription of %(email)s is deleted.") % {"email": email})
+    else:
+        messages.error(request, _("No subscription has this address."))
+    return redirect("notices:list")
 
 
 @login_required
