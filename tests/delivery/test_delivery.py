@@ -142,3 +142,18 @@ def test_a_temporary_failure_is_retried_later(
     assert smtp.recipients == ["later@example.com"]
     delivery = Delivery.objects.get()
     assert (delivery.sent, delivery.failed, delivery.status) == (1, 0, "done")
+
+
+def test_when_the_mail_server_is_away_the_batch_waits(
+    subscribe, committed, draft, owner, editor, actor_for, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    subscribe("ana@example.com", "pt")
+    services.approve_notice(actor_for(owner), draft)
+    with committed():
+        services.publish_notice(actor_for(editor), draft)
+    waiting = OutboxMessage.objects.get()
+    assert (waiting.status, waiting.attempts) == ("pending", 1)
+    assert "ConnectionRefused" in waiting.error
+    assert Delivery.objects.get().status == "sending"

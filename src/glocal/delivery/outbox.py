@@ -148,7 +148,14 @@ def send(delivery_id: int) -> int:
         batch = OutboxMessage.objects.filter(pk__in=ids).select_related("subscriber")
         sent, retry, failed = [], [], []
         date = formatdate(localtime=True)
-        with get_connection() as backend:
+        backend = get_connection()
+        try:
+            backend.open()
+        except (smtplib.SMTPException, OSError) as error:  # the mail server is away: later
+            retry = [(message.pk, message.attempts, _describe(error)) for message in batch]
+            _record(delivery_id, [], retry, [])
+            break
+        try:
             for message in batch:
                 subscriber = message.subscriber
                 mail = mails.get(subscriber.language)
@@ -167,6 +174,8 @@ def send(delivery_id: int) -> int:
                     )
                 else:
                     sent.append(message.pk)
+        finally:
+            backend.close()
         _record(delivery_id, sent, retry, failed)
         sent_here += len(sent)
     _finish_if_done(delivery_id)
