@@ -10,5 +10,5 @@ class Command(DatabaseWorker):
         # A worker killed mid-delivery leaves its task marked as running; queue that work again.
         resumed = outbox.resume()
         if resumed:
-            self.stdout.write(f"Resuming {resumed} unfinished deliveries.")
+            self.stdout.write(f"Queued the work of {resumed} unfinished deliveries.")
         return super().handle(*args, **options)
