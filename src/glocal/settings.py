@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "glocal.easyja.web",
     "glocal.notices",
     "glocal.delivery",
+    "glocal.partners",
     "django_htmx",
 ]
 

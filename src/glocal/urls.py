@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from glocal.core import views as core_views
+from glocal.partners import views as partner_views
 
 public = ([path("", core_views.home, name="home")], "public")
 
@@ -10,12 +11,14 @@ urlpatterns = [
     path("", include(public)),
     path("places/", include("glocal.places.urls")),
     path("residents/", include("glocal.notices.portal_urls")),
+    path("partners/", partner_views.public_list, name="public_partners"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),
     path("staff/easyja/", include("glocal.easyja.web.urls")),
     path("staff/notices/", include("glocal.notices.urls")),
+    path("staff/partners/", include("glocal.partners.urls")),
     path("api/v1/", include("glocal.api.urls")),
     path("admin/", admin.site.urls),
 ]

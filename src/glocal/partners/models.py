@@ -1,0 +1,118 @@
+"""Sister-city and friendship affiliations between Japanese and foreign local governments."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from glocal.orgs.models.tenancy import OwnedModel
+
+
+class Kind(models.TextChoices):
+    SISTER = "sister", _("Sister city")
+    FRIENDSHIP = "friendship", _("Friendship")
+    PARTNERSHIP = "partnership", _("Partnership")
+    OTHER = "other", _("Economic or other")
+
+
+class Field(models.TextChoices):
+    EDUCATION = "education", _("Education")
+    CULTURE = "culture", _("Culture")
+    SPORTS = "sports", _("Sports")
+    YOUTH = "youth", _("Youth")
+    ECONOMY = "economy", _("Economy")
+    TOURISM = "tourism", _("Tourism")
+    ADMINISTRATION = "administration", _("Administration")
+    ENVIRONMENT = "environment", _("Environment")
+    DISASTER = "disaster", _("Disaster prevention")
+    MEDICINE = "medicine", _("Medicine")
+    AGRICULTURE = "agriculture", _("Agriculture")
+    OTHER = "other", _("Other")
+
+
+class Affiliation(OwnedModel):
+    """Public by default: that two places are twinned is a public fact."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        DORMANT = "dormant", _("Dormant")
+        ENDED = "ended", _("Ended")
+
+    is_public = models.BooleanField(_("public"), default=True)
+    local_government = models.ForeignKey(
+        "places.LocalGovernment",
+        models.PROTECT,
+        related_name="affiliations",
+        verbose_name=_("Japanese local government"),
+    )
+    partner = models.ForeignKey(
+        "places.ForeignLocalGovernment",
+        models.PROTECT,
+        related_name="affiliations",
+        verbose_name=_("partner"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.ACTIVE
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    # ",culture,youth," — empty when not known.
+    fields = models.CharField(_("fields of exchange"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["local_government", "partner"], name="one_affiliation_per_pair"
+            )
+        ]
+        ordering = ["local_government__code", "signed_on"]
+        verbose_name = _("affiliation")
+
+    def __str__(self) -> str:
+        return f"{self.local_government} – {self.partner}"
+
+    @property
+    def field_list(self) -> list[str]:
+        return [f for f in self.fields.split(",") if f]
+
+    def set_fields(self, fields) -> None:
+        chosen = sorted(set(fields))
+        self.fields = f",{','.join(chosen)}," if chosen else ""
+
+
+class Exchange(models.Model):
+    """One exchange activity that keeps an affiliation alive."""
+
+    class Direction(models.TextChoices):
+        INBOUND = "inbound", _("Inbound")
+        OUTBOUND = "outbound", _("Outbound")
+        ONLINE = "online", _("Online")
+        MUTUAL = "mutual", _("Mutual")
+
+    class Kind(models.TextChoices):
+        DELEGATION = "delegation", _("Delegation")
+        YOUTH = "youth", _("Youth or student exchange")
+        CULTURE = "culture", _("Culture")
+        SPORTS = "sports", _("Sports")
+        ECONOMIC = "economic", _("Economic mission")
+        TRAINING = "training", _("Training")
+        ONLINE = "online", _("Online exchange")
+
+    affiliation = models.ForeignKey(Affiliation, models.CASCADE, related_name="exchanges")
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    field = models.CharField(_("field"), max_length=16, choices=Field.choices, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+        verbose_name = _("exchange")
+
+    def __str__(self) -> str:
+        return f"{self.affiliation}: {self.get_kind_display()} {self.started_on}"

@@ -1,0 +1,72 @@
+"""Counts for the statistics page and exports: by country (as the Diplomatic Bluebook tables
+them), by prefecture, by decade signed and by kind."""
+
+from collections import Counter
+
+from django.db.models import Count
+
+from glocal.partners.models import Affiliation, Kind
+
+
+def by_country(affiliations=None) -> list[dict]:
+    affiliations = affiliations if affiliations is not None else Affiliation.objects.all()
+    rows = (
+        affiliations.values("partner__country__code", "partner__country__name_ja", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    table: dict[str, dict] = {}
+    for row in rows:
+        code = row["partner__country__code"]
+        entry = table.setdefault(
+            code,
+            {"code": code, "name": row["partner__country__name_ja"], "total": 0}
+            | dict.fromkeys(Kind.values, 0),
+        )
+        entry[row["kind"]] += row["n"]
+        entry["total"] += row["n"]
+    return sorted(table.values(), key=lambda e: (-e["total"], e["code"]))
+
+
+def by_prefecture(affiliations=None) -> list[tuple[str, int]]:
+    affiliations = affiliations if affiliations is not None else Affiliation.objects.all()
+    counts = Counter()
+    for place in affiliations.select_related("local_government__prefecture"):
+        lg = place.local_government
+        counts[(lg if lg.is_prefecture else lg.prefecture).name] += 1
+    return counts.most_common()
+
+
+def by_decade(affiliations=None) -> list[tuple[str, int]]:
+    affiliations = affiliations if affiliations is not None else Affiliation.objects.all()
+    counts = Counter(
+        f"{d.year // 10 * 10}s" for d in affiliations.values_list("signed_on", flat=True) if d
+    )
+    return sorted(counts.items())
+
+
+def bar_chart(items: list[tuple[str, int]], width: int = 560, bar: int = 22) -> str:
+    """A horizontal bar chart as inline SVG (no script, no external file). The same numbers
+    are in a table next to it, which is what screen readers read."""
+    from django.utils.html import escape
+
+    if not items:
+        return ""
+    top = max(n for _, n in items) or 1
+    label_width, gap = 150, 6
+    height = len(items) * (bar + gap)
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (label, n) in enumerate(items):
+        y = i * (bar + gap)
+        length = (width - label_width - 50) * n / top
+        text_y = y + bar * 0.72
+        parts.append(
+            f'<text x="{label_width - 8}" y="{text_y}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar}" rx="3"></rect>'
+            f'<text x="{label_width + length + 6:.1f}" y="{text_y}">{n}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

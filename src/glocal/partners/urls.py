@@ -1,0 +1,12 @@
+from django.urls import path
+
+from glocal.partners import views
+
+app_name = "partners"
+urlpatterns = [
+    path("", views.affiliation_list, name="list"),
+    path("import/", views.import_file, name="import"),
+    path("statistics/", views.statistics_page, name="statistics"),
+    path("export.csv", views.export, {"format": "csv"}, name="export_csv"),
+    path("export.xlsx", views.export, {"format": "xlsx"}, name="export_xlsx"),
+]

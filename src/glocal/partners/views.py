@@ -1,0 +1,119 @@
+"""Staff pages for affiliations: the list, importing with a preview, exports and statistics;
+and the public list."""
+
+import base64
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from glocal.orgs import scoping, selection
+from glocal.orgs.models import Role
+from glocal.partners import exporter, importer, statistics
+from glocal.partners.models import Affiliation
+
+SESSION_KEY = "glocal_partners_import"
+
+
+def _affiliations(actor):
+    found = Affiliation.objects.select_related(
+        "local_government__prefecture", "partner__country", "partner__subdivision"
+    )
+    return scoping.visible(found, actor)
+
+
+@login_required
+def affiliation_list(request):
+    return render(
+        request,
+        "partners/list.html",
+        {"nav": "partners", "affiliations": _affiliations(request.actor)[:500]},
+    )
+
+
+@login_required
+def import_file(request):
+    membership = selection.active_membership(request)
+    if membership is None:
+        return redirect("core:dashboard")
+    organisation = membership.organisation
+    scoping.require(request.actor, organisation.pk, Role.EDITOR)
+    context = {"nav": "partners", "organisation": organisation}
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "import":
+        stored = request.session.pop(SESSION_KEY, None)
+        if stored:
+            data = base64.b64decode(stored["data"])
+            checked = importer.check(importer.read_table(data, stored["name"]))
+            if not checked.problems:
+                report = importer.write(checked.rows, organisation.pk)
+                messages.success(
+                    request,
+                    _("%(created)s affiliations added, %(updated)s updated.")
+                    % {"created": report.created, "updated": report.updated},
+                )
+                return redirect("partners:list")
+        messages.error(request, _("Check the file again before importing."))
+    elif request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            context["unreadable"] = _("Choose a CSV or XLSX file.")
+            status = 422
+        else:
+            data = upload.read()
+            try:
+                checked = importer.check(importer.read_table(data, upload.name))
+            except importer.UnreadableFile as exc:
+                context["unreadable"] = str(exc)
+                status = 422
+            else:
+                context.update(checked=checked, name=upload.name)
+                if checked.problems:
+                    status = 422
+                else:
+                    request.session[SESSION_KEY] = {
+                        "name": upload.name,
+                        "data": base64.b64encode(data).decode(),
+                    }
+    return render(request, "partners/import.html", context, status=status)
+
+
+@login_required
+def export(request, format: str):
+    if format == "xlsx":
+        response = HttpResponse(
+            exporter.to_xlsx(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exporter.to_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="affiliations.{format}"'
+    return response
+
+
+@login_required
+def statistics_page(request):
+    visible = _affiliations(request.actor)
+    countries = statistics.by_country(visible)
+    context = {
+        "nav": "partners",
+        "countries": countries,
+        "prefectures": statistics.by_prefecture(visible),
+        "decades": statistics.by_decade(visible),
+        "country_chart": mark_safe(  # built from numbers and escaped names
+            statistics.bar_chart([(c["name"], c["total"]) for c in countries[:10]])
+        ),
+        "decade_chart": mark_safe(statistics.bar_chart(statistics.by_decade(visible))),
+        "total": visible.count(),
+    }
+    return render(request, "partners/statistics.html", context)
+
+
+def public_list(request):
+    affiliations = Affiliation.objects.filter(is_public=True).select_related(
+        "local_government__prefecture", "partner__country"
+    )
+    return render(request, "partners/public.html", {"affiliations": affiliations[:1000]})

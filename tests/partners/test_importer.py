@@ -1,0 +1,150 @@
+"""Importing affiliations as offices keep them: dates, encodings, same-named towns, all or
+nothing, again without duplicates, and never a traceback."""
+
+import io
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from glocal.partners import exporter, importer
+from glocal.partners.models import Affiliation
+from glocal.places.models import ForeignLocalGovernment
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "都道府県,自治体名,相手国,相手州・省,相手自治体,提携種別,提携日,分野,備考\n"
+GOOD = (
+    HEADER
+    + "福島県,会津若松市,米国,Iowa,サンプルビル市（架空）,姉妹,S63.10.12,教育、文化,\n"
+    + "北海道,池田町,オーストラリア,,ダフィールド町（架空）,友好,平成元年4月1日,青少年,\n"
+    + "長野県,池田町,Canada,,Smithville (fictional),sister,2002-04-20,,\n"
+)
+
+
+def checked(text: str, encoding: str = "utf-8"):
+    return importer.check(importer.read_table(text.encode(encoding), "file.csv"))
+
+
+def load(text: str, org) -> importer.Report:
+    result = checked(text)
+    assert result.problems == []
+    return importer.write(result.rows, org.pk)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("R3.4.1", date(2021, 4, 1)),
+        ("S63.10.12", date(1988, 10, 12)),
+        ("H1.4.1", date(1989, 4, 1)),
+        ("平成元年4月1日", date(1989, 4, 1)),
+        ("令和元年5月1日", date(2019, 5, 1)),
+        ("大正12年3月1日", date(1923, 3, 1)),
+        ("昭和54年11月3日", date(1979, 11, 3)),
+        ("2002-04-20", date(2002, 4, 20)),
+        ("1993/8/5", date(1993, 8, 5)),
+        ("1979年11月3日", date(1979, 11, 3)),
+        ("２００２－０４－２０", date(2002, 4, 20)),
+    ],
+)
+def test_every_date_form(written, expected):
+    result = checked(HEADER + f"福島県,,米国,,Testville,姉妹,{written},,\n")
+    assert result.problems == []
+    assert result.rows[0].signed_on == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_encodings_are_detected(encoding):
+    result = checked(GOOD, encoding)
+    assert result.problems == []
+    assert result.rows[0].partner == "サンプルビル市（架空）"
+
+
+def test_xlsx_with_english_headers():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["prefecture", "municipality", "country", "partner", "kind", "signed_on"])
+    sheet.append(["Fukushima", "", "US", "Sampleton (fictional)", "friendship", date(1999, 5, 1)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = importer.check(importer.read_table(buffer.getvalue(), "partners.xlsx"))
+    assert result.problems == []
+    [row] = result.rows
+    assert (row.local_government.code, row.country.code, row.kind) == ("070009", "US", "friendship")
+    assert row.signed_on == date(1999, 5, 1)
+
+
+def test_same_named_towns_are_told_apart_by_prefecture():
+    hokkaido, nagano = checked(GOOD).rows[1:]
+    assert (hokkaido.local_government.code, nagano.local_government.code) == ("016446", "204811")
+
+
+def test_a_prefecture_level_affiliation_has_no_municipality():
+    [row] = checked(HEADER + "福島県,,米国,,Testville,姉妹,,,\n").rows
+    assert row.local_government.code == "070009"
+
+
+def test_problems_are_named_per_row_and_nothing_is_written(home_org):
+    bad = GOOD + (
+        "福島県,どこでも町,米国,,Testville,姉妹,,,\n"
+        "福島県,,アトランティス,,Testville,姉妹,,,\n"
+        "福島県,,米国,,Testville,姉妹,令和2年13月1日,,\n"
+        "福島県,,米国,,,姉妹,,,\n"
+        "福島県,,米国,,Testville,謎,,,\n"
+    )
+    result = checked(bad)
+    assert [(p.row, p.field) for p in result.problems] == [
+        (5, "municipality"),
+        (6, "country"),
+        (7, "signed_on"),
+        (8, "partner"),
+        (9, "kind"),
+    ]
+    assert "13" in result.problems[2].reason or "real date" in result.problems[2].reason
+    assert Affiliation.objects.count() == 0
+    assert ForeignLocalGovernment.objects.count() == 0
+
+
+def test_importing_again_updates_instead_of_adding(home_org):
+    assert (load(GOOD, home_org).created, load(GOOD, home_org).updated) == (3, 3)
+    assert Affiliation.objects.count() == 3
+    changed = GOOD.replace("教育、文化", "スポーツ")
+    load(changed, home_org)
+    assert Affiliation.objects.get(local_government__code="072028").field_list == ["sports"]
+
+
+def test_an_export_imports_back_unchanged(home_org):
+    load(GOOD, home_org)
+    result = importer.check(importer.read_table(exporter.to_csv(), "export.csv"))
+    assert result.problems == []
+    report = importer.write(result.rows, home_org.pk)
+    assert (report.created, report.updated) == (0, 3)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise_a_traceback(data):
+    try:
+        table = importer.read_table(data, "file.csv")
+    except importer.UnreadableFile:
+        return
+    importer.check(table)
+
+
+cells = st.text(
+    alphabet=st.sampled_from(list('福島県池田町米国R3.4.1年月日,、;"\n 0123456789abc姉妹友好')),
+    max_size=20,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(cells, max_size=10), max_size=6))
+def test_arbitrary_tables_never_raise_a_traceback(rows):
+    importer.check([list(importer.HEADERS), *rows])
