@@ -10,6 +10,7 @@ from glocal.api import errors
 from glocal.easyja.web.api import router as easyja_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
+from glocal.partners.api import router as partners_router
 from glocal.places.api import router as places_router
 
 
@@ -37,6 +38,7 @@ errors.install(api)
 api.add_router("/places", places_router)
 api.add_router("/easyja", easyja_router)
 api.add_router("", notices_router)
+api.add_router("", partners_router)
 api.add_router("", orgs_router)
 
 

@@ -116,3 +116,58 @@ class Exchange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.affiliation}: {self.get_kind_display()} {self.started_on}"
+
+
+class PartnerRequest(OwnedModel):
+    """A local government looking for a Japanese partner (as relayed by MOFA or CLAIR).
+    Entered by an organisation, public once approved by a moderator."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name"), max_length=200)
+    country = models.ForeignKey("places.Country", models.PROTECT, related_name="+")
+    subdivision = models.ForeignKey(
+        "places.Subdivision", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    profile = models.TextField(_("profile"), blank=True)
+    fields = models.CharField(_("fields wanted"), max_length=300, blank=True)
+    preferred_prefectures = models.ManyToManyField(
+        "places.LocalGovernment", blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def field_list(self) -> list[str]:
+        return [f for f in self.fields.split(",") if f]
+
+    def set_fields(self, fields) -> None:
+        chosen = sorted(set(fields))
+        self.fields = f",{','.join(chosen)}," if chosen else ""
+
+
+class PartnerProfile(OwnedModel):
+    """A Japanese local government's wish for a partner (CLAIR's list): public by default."""
+
+    is_public = models.BooleanField(_("public"), default=True)
+    local_government = models.OneToOneField(
+        "places.LocalGovernment", models.CASCADE, related_name="partner_profile"
+    )
+    countries = models.CharField(_("countries wanted"), max_length=200, blank=True)  # ",US,CA,"
+    fields = models.CharField(_("fields"), max_length=300, blank=True)
+    conditions = models.TextField(_("conditions"), blank=True)
+    pr = models.TextField(_("introduction"), blank=True)
+
+    def __str__(self) -> str:
+        return f"profile of {self.local_government}"
