@@ -88,3 +88,15 @@ def parse_date(text: str) -> date:
     raise ValueError(
         f"{text!r} is not a date; write 2026-11-21, 2026年11月21日, 令和8年11月21日 or R8.11.21."
     )
+
+
+def fiscal_year(day: date) -> int:
+    """Japan's fiscal year runs April to March: 2026-03-31 is in FY2025."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_label(year: int) -> str:
+    """FY2025（令和7年度）; the first year of an era is 元年度. FY2019 began under 平成 on
+    1 April but is called 令和元年度, the era from 1 May, as government documents name it."""
+    era, number = era_of(date(year, 5, 1))
+    return f"FY{year}（{era.name}{'元' if number == 1 else number}年度）"

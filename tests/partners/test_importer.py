@@ -148,3 +148,16 @@ cells = st.text(
 @given(st.lists(st.lists(cells, max_size=10), max_size=6))
 def test_arbitrary_tables_never_raise_a_traceback(rows):
     importer.check([list(importer.HEADERS), *rows])
+
+
+def test_fiscal_years_and_anniversaries(home_org):
+    from glocal import wareki
+    from glocal.partners import statistics
+
+    assert wareki.fiscal_year(date(2026, 3, 31)) == 2025
+    assert wareki.fiscal_year_label(2019) == "FY2019（令和元年度）"
+    assert wareki.fiscal_year_label(1988) == "FY1988（昭和63年度）"
+    load(GOOD, home_org)  # signed 1988-10-12, 1989-04-01 and 2002-04-20
+    found = [(years, a.signed_on.year) for years, a in statistics.anniversaries(2027)]
+    assert found == [(25, 2002)]  # April 2027 is in FY2027
+    assert [years for years, _ in statistics.anniversaries(2028)] == [40]  # 1988-10-12

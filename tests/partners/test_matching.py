@@ -5,7 +5,7 @@ import pytest
 from glocal.orgs.models import Role
 from glocal.partners import matching
 from glocal.partners.importer import check, read_table, write
-from glocal.partners.models import PartnerProfile, PartnerRequest
+from glocal.partners.models import Affiliation, PartnerProfile, PartnerRequest
 from glocal.places.models import Country
 from tests.partners.test_importer import GOOD
 
@@ -84,3 +84,32 @@ def test_pending_requests_stay_with_their_organisation(client, home_org, issue_t
     )
     assert approved.json()["status"] == "approved"
     assert client.get(f"/api/v1/partners/requests/{number}/matches").status_code == 200
+
+
+def test_exchanges_are_recorded_and_counted_by_field_and_fiscal_year(
+    client, home_org, issue_token, editor
+):
+    result = check(read_table(GOOD.encode(), "a.csv"))
+    write(result.rows, home_org.pk)
+    affiliation = Affiliation.objects.get(local_government__code="072028")
+    token = issue_token(home_org, Role.EDITOR)
+    created = client.post(
+        f"/api/v1/partners/affiliations/{affiliation.pk}/exchanges",
+        {"started_on": "R7.8.1", "direction": "outbound", "kind": "youth", "field": "youth",
+         "participants": 12},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )  # fmt: skip
+    assert created.status_code == 201
+    assert created.json()["started_on"] == "2025-08-01"
+    bad = client.post(
+        f"/api/v1/partners/affiliations/{affiliation.pk}/exchanges",
+        {"started_on": "令和2年13月1日", "direction": "outbound", "kind": "youth"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert bad.status_code == 422
+    assert bad.json()["error"]["fields"][0]["field"] == "started_on"
+    client.force_login(editor)
+    page = client.get("/staff/partners/statistics/").content.decode()
+    assert "FY2025（令和7年度）" in page

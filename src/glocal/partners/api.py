@@ -1,16 +1,18 @@
 """/api/v1/partners: affiliations (public), partner requests and their explained matches."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from glocal import wareki
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.partners import matching
-from glocal.partners.models import Affiliation, PartnerRequest
+from glocal.partners.models import Affiliation, Exchange, PartnerRequest
 from glocal.places import services as places
 
 router = Router(tags=["partners"])
@@ -137,3 +139,77 @@ def request_matches(request, request_id: int, filters: Query[MatchFilter]):
     factor added (the factors add up to the score). See glocal/partners/matching.py."""
     found = get_object_or_404(_requests(request), pk=request_id)
     return matching.rank(found, ties=filters.ties, limit=filters.limit)
+
+
+class ExchangeIn(Schema):
+    started_on: str = Field(description="2026-11-21, or an era date: R8.11.21")
+    ended_on: str | None = None
+    direction: str
+    kind: str
+    field: str = ""
+    participants: int | None = None
+    outcomes: str = ""
+
+
+class ExchangeOut(Schema):
+    id: int
+    started_on: str
+    ended_on: str | None
+    direction: str
+    kind: str
+    field: str
+    participants: int | None
+    outcomes: str
+
+    @staticmethod
+    def resolve_started_on(obj):
+        return obj.started_on.isoformat()
+
+    @staticmethod
+    def resolve_ended_on(obj):
+        return obj.ended_on.isoformat() if obj.ended_on else None
+
+
+def _affiliation(request, affiliation_id: int) -> Affiliation:
+    found = Affiliation.objects.all()
+    return get_object_or_404(scoping.visible(found, actor_of(request)), pk=affiliation_id)
+
+
+@router.get(
+    "/partners/affiliations/{affiliation_id}/exchanges",
+    response=list[ExchangeOut],
+    auth=OptionalActor(),
+)
+def list_exchanges(request, affiliation_id: int):
+    return list(_affiliation(request, affiliation_id).exchanges.all())
+
+
+@router.post(
+    "/partners/affiliations/{affiliation_id}/exchanges",
+    response={201: ExchangeOut},
+    auth=RequireActor(),
+)
+def add_exchange(request, affiliation_id: int, payload: ExchangeIn):
+    """Record an exchange activity (editors of the affiliation's organisation)."""
+    affiliation = _affiliation(request, affiliation_id)
+    scoping.require(actor_of(request), affiliation.owner_id, Role.EDITOR)
+    dates = {}
+    for name in ("started_on", "ended_on"):
+        raw = getattr(payload, name)
+        if raw:
+            try:
+                dates[name] = wareki.parse_date(raw)
+            except ValueError as exc:
+                raise ValidationError({name: str(exc)}) from exc
+    exchange = Exchange(
+        affiliation=affiliation,
+        direction=payload.direction,
+        kind=payload.kind,
+        field=payload.field,
+        participants=payload.participants,
+        outcomes=payload.outcomes,
+        **dates,
+    )
+    exchange.full_clean()
+    exchange.save()
+    return Status(201, exchange)

@@ -70,3 +70,41 @@ def bar_chart(items: list[tuple[str, int]], width: int = 560, bar: int = 22) -> 
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def anniversaries(year: int, affiliations=None) -> list[tuple[int, object]]:
+    """(years, affiliation) for those reaching 5, 10, 15 … years within fiscal year `year`."""
+    from datetime import date
+
+    affiliations = affiliations if affiliations is not None else Affiliation.objects.all()
+    found = []
+    start, end = date(year, 4, 1), date(year + 1, 3, 31)
+    for affiliation in affiliations.filter(signed_on__isnull=False).exclude(status="ended"):
+        signed = affiliation.signed_on
+        for day_year in (start.year, end.year):
+            try:
+                day = signed.replace(year=day_year)
+            except ValueError:  # 29 February
+                day = signed.replace(year=day_year, day=28)
+            age = day_year - signed.year
+            if start <= day <= end and age > 0 and age % 5 == 0:
+                found.append((age, affiliation))
+    return sorted(found, key=lambda item: (-item[0], item[1].pk))
+
+
+def exchanges_by_field_and_year(affiliations=None) -> tuple[list[int], list[dict]]:
+    """Exchanges counted by field (rows) and fiscal year (columns)."""
+    from glocal.partners.models import Exchange, Field
+    from glocal.wareki import fiscal_year
+
+    exchanges = Exchange.objects.all()
+    if affiliations is not None:
+        exchanges = exchanges.filter(affiliation__in=affiliations)
+    counts = Counter((e.field or "other", fiscal_year(e.started_on)) for e in exchanges)
+    years = sorted({year for _, year in counts})
+    rows = [
+        {"field": label, "counts": [counts[(value, year)] for year in years]}
+        for value, label in Field.choices
+        if any(counts[(value, year)] for year in years)
+    ]
+    return years, rows

@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from glocal import wareki
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
 from glocal.partners import exporter, importer, statistics
@@ -98,6 +100,8 @@ def export(request, format: str):
 def statistics_page(request):
     visible = _affiliations(request.actor)
     countries = statistics.by_country(visible)
+    next_year = wareki.fiscal_year(timezone.localdate()) + 1
+    exchange_years, exchange_rows = statistics.exchanges_by_field_and_year(visible)
     context = {
         "nav": "partners",
         "countries": countries,
@@ -108,6 +112,10 @@ def statistics_page(request):
         ),
         "decade_chart": mark_safe(statistics.bar_chart(statistics.by_decade(visible))),
         "total": visible.count(),
+        "fiscal_year": wareki.fiscal_year_label(next_year),
+        "anniversaries": statistics.anniversaries(next_year, visible),
+        "exchange_years": [wareki.fiscal_year_label(y) for y in exchange_years],
+        "exchange_rows": exchange_rows,
     }
     return render(request, "partners/statistics.html", context)
 
