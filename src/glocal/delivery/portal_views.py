@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from glocal import languages
 from glocal.delivery import subscriptions, tasks
 from glocal.notices.models import Category
-from glocal.notices.portal_views import _context, _language, place_name
+from glocal.notices.portal_views import content_language, page_context, place_name
 from glocal.orgs.models import Organisation
 from glocal.places.models import LocalGovernment
 
@@ -43,8 +43,8 @@ def _choices(language, prefecture, words):
 
 
 def subscribe(request, language: str):
-    language = _language(language)
-    context = _context(request, language, route="portal:subscribe")
+    language = content_language(language)
+    context = page_context(request, language, route="portal:subscribe")
     words = context["t"]
     source = request.POST if request.method == "POST" else request.GET
     prefecture = LocalGovernment.objects.prefectures().filter(code=source.get("area", "")).first()
@@ -76,7 +76,7 @@ def subscribe(request, language: str):
 def _message_page(request, tag: str, key: str, status: int = 200, **params):
     """A page saying one thing to the resident in their language (portal word `key`)."""
     language = languages.get(tag)
-    context = _context(request, language)
+    context = page_context(request, language)
     context["message"] = context["t"][key] % params if params else context["t"][key]
     return render(request, "delivery/message.html", context, status=status)
 
@@ -108,7 +108,7 @@ def manage(request, token: str):
         categories = [c for c in request.POST.getlist("categories") if c in Category.values]
         subscriptions.change(subscriber, chosen, municipalities, categories)
     language = languages.get(subscriber.language)
-    context = _context(request, language)
+    context = page_context(request, language)
     context.update(
         _choices(language, subscriber.prefecture, context["t"]),
         token=token,

@@ -23,7 +23,7 @@ from glocal.places.models import LocalGovernment
 TOKYO = "Asia/Tokyo"
 
 
-def _language(tag: str) -> languages.ContentLanguage:
+def content_language(tag: str) -> languages.ContentLanguage:
     try:
         return languages.get(tag)
     except languages.UnknownLanguage:
@@ -63,7 +63,7 @@ def _when(moment, language) -> str:
     return f"{day}{'' if language.is_japanese else ' '}{clock}"
 
 
-def _context(request, language, route="portal:notices", route_kwargs=None, **extra):
+def page_context(request, language, route="portal:notices", route_kwargs=None, **extra):
     """What every portal page needs: its words, and this page in each other language."""
     query = request.GET.urlencode()
     others = []
@@ -111,7 +111,7 @@ def _render_text(text, shown_language) -> dict:
 
 
 def notices(request, language: str):
-    language = _language(language)
+    language = content_language(language)
     area = _area(request)
     prefecture = area.prefecture if area and not area.is_prefecture else area
     words = portal.words(language.tag)
@@ -138,7 +138,7 @@ def notices(request, language: str):
         else LocalGovernment.objects.none()
     )
     area_name = place_name(area, language) if area else ""
-    context = _context(
+    context = page_context(
         request,
         language,
         heading=words["current_notices_for"] % {"area": area_name}
@@ -158,7 +158,7 @@ def notice(request, language: str, notice_id: int):
     """A notice page. Pages are cached by what they show: the published version, the status
     and the query string; a new version or a cancellation makes a new key, so nothing stale is
     ever served and nothing needs clearing."""
-    language = _language(language)
+    language = content_language(language)
     state = (
         Notice.objects.filter(pk=notice_id, published_version__isnull=False)
         .values_list("published_version_id", "status", "published_at")
@@ -185,7 +185,7 @@ def _notice_page(request, language, notice_id: int):
         .first()
     )
     if found is None:
-        context = _context(request, language)
+        context = page_context(request, language)
         return render(request, "notices/portal/missing.html", context, status=404)
     words = portal.words(language.tag)
     text, shown = _shown_text(found, language)
@@ -195,7 +195,7 @@ def _notice_page(request, language, notice_id: int):
     organisation = (
         found.owner.name if language.is_japanese else (found.owner.name_en or found.owner.name)
     )
-    context = _context(
+    context = page_context(
         request,
         language,
         route="portal:notice",
