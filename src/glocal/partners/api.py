@@ -1,6 +1,6 @@
 """/api/v1/partners: affiliations (public), partner requests and their explained matches."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -10,10 +10,12 @@ from glocal import wareki
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
-from glocal.orgs.models import Role
+from glocal.orgs.models import Organisation, Role
 from glocal.partners import matching
-from glocal.partners.models import Affiliation, Exchange, PartnerRequest
+from glocal.partners.models import Affiliation, Exchange, PartnerProfile, PartnerRequest
+from glocal.partners.models import Field as Field_
 from glocal.places import services as places
+from glocal.places.models import Country, ForeignLocalGovernment
 
 router = Router(tags=["partners"])
 
@@ -213,3 +215,158 @@ def add_exchange(request, affiliation_id: int, payload: ExchangeIn):
     exchange.full_clean()
     exchange.save()
     return Status(201, exchange)
+
+
+class AffiliationIn(Schema):
+    organisation: int
+    local_government: str = Field(description="Code of the Japanese prefecture or municipality.")
+    partner: int = Field(
+        description="Id of a foreign local government (/places/foreign-governments)."
+    )
+    kind: str
+    signed_on: str | None = Field(None, description="2002-04-20, R3.4.1, 平成元年4月1日 …")
+    status: str = "active"
+    ended_on: str | None = None
+    fields: list[str] = Field(default_factory=list)
+    notes: str = ""
+    source: str = ""
+
+
+class AffiliationPatch(Schema):
+    kind: str | None = None
+    signed_on: str | None = None
+    status: str | None = None
+    ended_on: str | None = None
+    fields: list[str] | None = None
+    notes: str | None = None
+    source: str | None = None
+    is_public: bool | None = None
+
+
+def _date(name: str, raw: str | None):
+    if not raw:
+        return None
+    try:
+        return wareki.parse_date(raw)
+    except ValueError as exc:
+        raise ValidationError({name: str(exc)}) from exc
+
+
+def _apply(affiliation: Affiliation, data: dict) -> Affiliation:
+    for name in ("kind", "status", "notes", "source", "is_public"):
+        if name in data and data[name] is not None:
+            setattr(affiliation, name, data[name])
+    for name in ("signed_on", "ended_on"):
+        if name in data:
+            setattr(affiliation, name, _date(name, data[name]))
+    if data.get("fields") is not None:
+        unknown = [f for f in data["fields"] if f not in Field_.values]
+        if unknown:
+            raise ValidationError({"fields": f"unknown fields: {', '.join(unknown)}"})
+        affiliation.set_fields(data["fields"])
+    if affiliation.status == Affiliation.Status.ENDED and not affiliation.ended_on:
+        raise ValidationError({"ended_on": "an ended affiliation needs its end date"})
+    affiliation.full_clean(exclude=["owner", "local_government", "partner"])
+    affiliation.save()
+    return affiliation
+
+
+@router.post("/partners/affiliations", response={201: AffiliationOut}, auth=RequireActor())
+def create_affiliation(request, payload: AffiliationIn):
+    actor = actor_of(request)
+    scoping.require(actor, payload.organisation, Role.EDITOR)
+    partner = get_object_or_404(
+        scoping.visible(ForeignLocalGovernment.objects.all(), actor), pk=payload.partner
+    )
+    place = places.local_government_by_code(payload.local_government)
+    if Affiliation.objects.filter(local_government=place, partner=partner).exists():
+        raise ValidationError({"partner": "this affiliation is already registered"})
+    affiliation = Affiliation(
+        owner_id=payload.organisation, local_government=place, partner=partner
+    )
+    return Status(201, _apply(affiliation, payload.dict()))
+
+
+def _editable(request, affiliation_id: int) -> Affiliation:
+    found = _affiliation(request, affiliation_id)
+    scoping.require(actor_of(request), found.owner_id, Role.EDITOR)
+    return found
+
+
+@router.patch(
+    "/partners/affiliations/{affiliation_id}", response=AffiliationOut, auth=RequireActor()
+)
+def update_affiliation(request, affiliation_id: int, payload: AffiliationPatch):
+    """Change an affiliation; mark it ended with status "ended" and its end date."""
+    return _apply(_editable(request, affiliation_id), payload.dict(exclude_unset=True))
+
+
+@router.delete("/partners/affiliations/{affiliation_id}", response={204: None}, auth=RequireActor())
+def delete_affiliation(request, affiliation_id: int):
+    _editable(request, affiliation_id).delete()
+    return Status(204, None)
+
+
+class ProfileIn(Schema):
+    organisation: int
+    countries: list[str] = Field(default_factory=list, description="ISO codes wanted.")
+    fields: list[str] = Field(default_factory=list)
+    conditions: str = ""
+    pr: str = ""
+
+
+class ProfileOut(Schema):
+    local_government: str = Field(alias="local_government.code")
+    countries: list[str]
+    fields: list[str]
+    conditions: str
+    pr: str
+
+    @staticmethod
+    def resolve_countries(obj):
+        return [c for c in obj.countries.split(",") if c]
+
+    @staticmethod
+    def resolve_fields(obj):
+        return [f for f in obj.fields.split(",") if f]
+
+
+@router.get("/partners/profiles", response=list[ProfileOut], auth=OptionalActor())
+@paginate(Paginated)
+def list_profiles(request):
+    """Japanese local governments looking for a partner (public)."""
+    return PartnerProfile.objects.filter(is_public=True).select_related("local_government")
+
+
+def _country_code(value: str) -> str:
+    """An ISO code, or a country's Japanese or English name or alias."""
+    found = list(Country.objects.search(value)[:2])
+    if len(found) != 1:
+        raise ValidationError({"countries": f"unknown country {value!r}"})
+    return found[0].code
+
+
+@router.put("/partners/profiles/{code}", response=ProfileOut, auth=RequireActor())
+def set_profile(request, code: str, payload: ProfileIn):
+    """Set the partner-seeking profile of a local government the organisation speaks for."""
+    actor = actor_of(request)
+    scoping.require(actor, payload.organisation, Role.EDITOR)
+    place = places.local_government_by_code(code)
+    organisation = Organisation.objects.get(pk=payload.organisation)
+    if organisation.local_government_id not in (place.pk, place.prefecture_id):
+        raise PermissionDenied("An organisation keeps the profile of its own place only.")
+    countries = [_country_code(value) for value in payload.countries]
+    unknown = [f for f in payload.fields if f not in Field_.values]
+    if unknown:
+        raise ValidationError({"fields": f"unknown fields: {', '.join(unknown)}"})
+    profile, _created = PartnerProfile.objects.update_or_create(
+        local_government=place,
+        defaults={
+            "owner_id": payload.organisation,
+            "countries": f",{','.join(countries)}," if countries else "",
+            "fields": f",{','.join(sorted(set(payload.fields)))}," if payload.fields else "",
+            "conditions": payload.conditions,
+            "pr": payload.pr,
+        },
+    )
+    return profile
