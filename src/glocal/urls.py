@@ -12,6 +12,7 @@ urlpatterns = [
     path("places/", include("glocal.places.urls")),
     path("residents/", include("glocal.notices.portal_urls")),
     path("partners/", partner_views.public_list, name="public_partners"),
+    path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),

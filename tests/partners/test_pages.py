@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from glocal.partners.models import Affiliation
+from glocal.partners.models import Affiliation, PartnerRequest
+from glocal.places.models import Country
 from tests.partners.test_importer import GOOD
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,41 @@ def test_cli_dry_run_then_import_then_export(tmp_path, home_org):
     target = tmp_path / "out.xlsx"
     call_command("partners", "export", "--format", "xlsx", "-o", str(target))
     assert load_workbook(target).active.max_row == 4
+
+
+def test_exchanges_are_recorded_on_the_affiliation_page(client, editor, member):
+    client.force_login(editor)
+    upload(client, GOOD)
+    client.post("/staff/partners/import/", {"action": "import"})
+    affiliation = Affiliation.objects.get(local_government__code="072028")
+    path = f"/staff/partners/{affiliation.pk}/"
+    bad = client.post(
+        path, {"started_on": "令和2年13月1日", "direction": "outbound", "kind": "youth"}
+    )
+    assert bad.status_code == 422
+    done = client.post(
+        path,
+        {"started_on": "R7.8.1", "direction": "outbound", "kind": "youth", "field": "youth",
+         "participants": "12", "outcomes": "Homestays"},
+    )  # fmt: skip
+    assert done.status_code == 302
+    assert "2025-08-01" in client.get(path).content.decode()
+    client.force_login(member)
+    assert client.post(path, {"started_on": "R7.8.1"}).status_code == 403
+
+
+def test_requests_entered_approved_and_matched(client, owner, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/staff/partners/requests/",
+        {"name": "Sampleton (fictional)", "country": Country.objects.get(code="US").pk,
+         "population": "60000", "latitude": "41.6", "wanted": ["education"]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert "Sampleton" not in client.get("/partners/requests/").content.decode()  # not yet
+    client.force_login(owner)
+    number = PartnerRequest.objects.get().pk
+    client.post("/staff/partners/requests/", {"approve": number})
+    public = client.get("/partners/requests/").content.decode()
+    assert "Sampleton (fictional)" in public
+    assert "climate" in public  # each match says what added to its score

@@ -6,7 +6,7 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from glocal import wareki
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
-from glocal.partners import exporter, importer, statistics
-from glocal.partners.models import Affiliation
+from glocal.partners import exporter, importer, matching, statistics
+from glocal.partners.forms import ExchangeForm, RequestForm
+from glocal.partners.models import Affiliation, PartnerRequest
 
 SESSION_KEY = "glocal_partners_import"
 
@@ -125,3 +126,75 @@ def public_list(request):
         "local_government__prefecture", "partner__country"
     )
     return render(request, "partners/public.html", {"affiliations": affiliations[:1000]})
+
+
+def _request_context(found, limit=10):
+    return {"request_": found, "matches": matching.rank(found, limit=limit)}
+
+
+def public_requests(request):
+    """Approved partner requests, each with its best matches and why."""
+    found = PartnerRequest.objects.filter(status=PartnerRequest.Status.APPROVED).select_related(
+        "country"
+    )
+    items = [_request_context(r, limit=5) for r in found[:20]]
+    return render(request, "partners/public_requests.html", {"items": items})
+
+
+@login_required
+def staff_requests(request):
+    """The organisation's partner requests: enter one, approve (administrators), see matches."""
+    membership = selection.active_membership(request)
+    if membership is None:
+        return redirect("core:dashboard")
+    organisation = membership.organisation
+    is_admin = scoping.is_admin(request.actor, organisation)
+    status = 200
+    if request.method == "POST" and request.POST.get("approve"):
+        scoping.require(request.actor, organisation.pk, Role.ADMIN)
+        PartnerRequest.objects.filter(owner=organisation, pk=request.POST["approve"]).update(
+            status=PartnerRequest.Status.APPROVED, is_public=True
+        )
+        messages.success(request, _("The request is approved and public."))
+        return redirect("partners:requests")
+    form = RequestForm(request.POST or None)
+    if request.method == "POST":
+        scoping.require(request.actor, organisation.pk, Role.EDITOR)
+        if form.is_valid():
+            found = form.save(commit=False)
+            found.owner = organisation
+            found.set_fields(form.cleaned_data["wanted"])
+            found.save()
+            form.save_m2m()
+            messages.success(request, _("The request is saved and waits for approval."))
+            return redirect("partners:requests")
+        status = 422
+    requests = PartnerRequest.objects.filter(owner=organisation).select_related("country")
+    context = {
+        "nav": "partners",
+        "form": form,
+        "is_admin": is_admin,
+        "items": [_request_context(r) for r in requests[:20]],
+    }
+    return render(request, "partners/requests.html", context, status=status)
+
+
+@login_required
+def affiliation_detail(request, affiliation_id: int):
+    found = get_object_or_404(
+        _affiliations(request.actor).prefetch_related("exchanges"), pk=affiliation_id
+    )
+    can_edit = scoping.can_change(request.actor, found)
+    form = ExchangeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        scoping.require(request.actor, found.owner_id, Role.EDITOR)
+        if form.is_valid():
+            exchange = form.save(commit=False)
+            exchange.affiliation = found
+            exchange.save()
+            messages.success(request, _("The exchange is recorded."))
+            return redirect("partners:detail", found.pk)
+        status = 422
+    context = {"nav": "partners", "affiliation": found, "form": form, "can_edit": can_edit}
+    return render(request, "partners/detail.html", context, status=status)
