@@ -1,13 +1,14 @@
 """Partnership pages: import with a preview of errors, statistics, exports, the public list."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from glocal.partners.models import Affiliation, PartnerRequest
+from glocal.partners.models import Affiliation, PartnerProfile, PartnerRequest
 from glocal.places.models import Country
 from tests.partners.test_importer import GOOD
 
@@ -136,3 +137,26 @@ def test_requests_entered_approved_and_matched(client, owner, editor):
     public = client.get("/partners/requests/").content.decode()
     assert "Sampleton (fictional)" in public
     assert "climate" in public  # each match says what added to its score
+
+
+def test_statistics_export_carries_charts(client, editor):
+    client.force_login(editor)
+    upload(client, GOOD)
+    client.post("/staff/partners/import/", {"action": "import"})
+    book = load_workbook(io.BytesIO(client.get("/staff/partners/statistics.xlsx").content))
+    assert book.sheetnames == ["by country", "by decade", "by prefecture"]
+    assert book["by country"]["A2"].value in ("アメリカ合衆国", "オーストラリア", "カナダ")
+    with zipfile.ZipFile(io.BytesIO(client.get("/staff/partners/statistics.xlsx").content)) as xlsx:
+        assert any(name.startswith("xl/charts/chart") for name in xlsx.namelist())
+
+
+def test_partner_seeking_profile_from_the_staff_page(client, editor, home_org):
+    client.force_login(editor)
+    bad = client.post("/staff/partners/requests/", {"profile": "1", "countries": "アトランティス"})
+    assert bad.status_code == 422
+    client.post(
+        "/staff/partners/requests/",
+        {"profile": "1", "countries": "米国、Canada", "fields": ["youth"], "pr": "温泉と桃"},
+    )
+    profile = PartnerProfile.objects.get()
+    assert (profile.local_government.code, profile.countries) == ("070009", ",US,CA,")

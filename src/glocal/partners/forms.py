@@ -53,3 +53,34 @@ class RequestForm(forms.ModelForm):
         model = PartnerRequest
         fields = ["name", "country", "population", "latitude", "profile", "preferred_prefectures"]
         widgets = {"profile": forms.Textarea(attrs={"rows": 3})}
+
+
+class ProfileForm(forms.Form):
+    countries = forms.CharField(
+        label=_("countries wanted"),
+        required=False,
+        help_text=_("Names or ISO codes, separated by commas: 米国, Canada, AU"),
+    )
+    fields = forms.MultipleChoiceField(
+        label=_("fields"), choices=Field.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    conditions = forms.CharField(
+        label=_("conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    pr = forms.CharField(
+        label=_("introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_countries(self):
+        from glocal.places.models import Country
+
+        codes = []
+        for value in filter(
+            None, (v.strip() for v in self.cleaned_data["countries"].replace("、", ",").split(","))
+        ):
+            found = list(Country.objects.search(value)[:2])
+            if len(found) != 1:
+                raise forms.ValidationError(_("Unknown country: %(name)s") % {"name": value})
+            codes.append(found[0].code)
+        return codes

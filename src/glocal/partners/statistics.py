@@ -108,3 +108,46 @@ def exchanges_by_field_and_year(affiliations=None) -> tuple[list[int], list[dict
         if any(counts[(value, year)] for year in years)
     ]
     return years, rows
+
+
+def to_xlsx(affiliations=None) -> bytes:
+    """The statistics as a workbook with native Excel charts, for reports to the assembly."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "by country"
+    sheet.append(["country", "code", *Kind.values, "total"])
+    countries = by_country(affiliations)
+    for c in countries:
+        sheet.append([c["name"], c["code"], *(c[k] for k in Kind.values), c["total"]])
+    if countries:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = "Affiliations by country"
+        rows = min(len(countries), 15) + 1
+        chart.add_data(Reference(sheet, min_col=7, min_row=1, max_row=rows), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=rows))
+        sheet.add_chart(chart, "J2")
+    decades = book.create_sheet("by decade")
+    decades.append(["decade", "affiliations"])
+    for label, n in by_decade(affiliations):
+        decades.append([label, n])
+    if decades.max_row > 1:
+        chart = BarChart()
+        chart.title = "Affiliations by decade signed"
+        chart.add_data(
+            Reference(decades, min_col=2, min_row=1, max_row=decades.max_row), titles_from_data=True
+        )
+        chart.set_categories(Reference(decades, min_col=1, min_row=2, max_row=decades.max_row))
+        decades.add_chart(chart, "D2")
+    prefectures = book.create_sheet("by prefecture")
+    prefectures.append(["prefecture", "affiliations"])
+    for name, n in by_prefecture(affiliations):
+        prefectures.append([name, n])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

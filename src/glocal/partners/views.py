@@ -15,8 +15,8 @@ from glocal import wareki
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
 from glocal.partners import exporter, importer, matching, statistics
-from glocal.partners.forms import ExchangeForm, RequestForm
-from glocal.partners.models import Affiliation, PartnerRequest
+from glocal.partners.forms import ExchangeForm, ProfileForm, RequestForm
+from glocal.partners.models import Affiliation, PartnerProfile, PartnerRequest
 
 SESSION_KEY = "glocal_partners_import"
 
@@ -121,6 +121,16 @@ def statistics_page(request):
     return render(request, "partners/statistics.html", context)
 
 
+@login_required
+def statistics_xlsx(request):
+    response = HttpResponse(
+        statistics.to_xlsx(_affiliations(request.actor)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="partnership-statistics.xlsx"'
+    return response
+
+
 def public_list(request):
     affiliations = Affiliation.objects.filter(is_public=True).select_related(
         "local_government__prefecture", "partner__country"
@@ -150,6 +160,8 @@ def staff_requests(request):
     organisation = membership.organisation
     is_admin = scoping.is_admin(request.actor, organisation)
     status = 200
+    place = organisation.local_government
+    profile_form = None
     if request.method == "POST" and request.POST.get("approve"):
         scoping.require(request.actor, organisation.pk, Role.ADMIN)
         PartnerRequest.objects.filter(owner=organisation, pk=request.POST["approve"]).update(
@@ -157,8 +169,26 @@ def staff_requests(request):
         )
         messages.success(request, _("The request is approved and public."))
         return redirect("partners:requests")
-    form = RequestForm(request.POST or None)
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("profile") and place is not None:
+        scoping.require(request.actor, organisation.pk, Role.EDITOR)
+        profile_form = ProfileForm(request.POST)
+        if profile_form.is_valid():
+            data = profile_form.cleaned_data
+            PartnerProfile.objects.update_or_create(
+                local_government=place,
+                defaults={
+                    "owner": organisation,
+                    "countries": f",{','.join(data['countries'])}," if data["countries"] else "",
+                    "fields": f",{','.join(sorted(data['fields']))}," if data["fields"] else "",
+                    "conditions": data["conditions"],
+                    "pr": data["pr"],
+                },
+            )
+            messages.success(request, _("The partner-seeking profile is saved."))
+            return redirect("partners:requests")
+        status = 422
+    form = RequestForm(None if request.POST.get("profile") else (request.POST or None))
+    if request.method == "POST" and not request.POST.get("profile"):
         scoping.require(request.actor, organisation.pk, Role.EDITOR)
         if form.is_valid():
             found = form.save(commit=False)
@@ -169,10 +199,25 @@ def staff_requests(request):
             messages.success(request, _("The request is saved and waits for approval."))
             return redirect("partners:requests")
         status = 422
+    place = organisation.local_government
+    profile = PartnerProfile.objects.filter(local_government=place).first() if place else None
+    profile_form = ProfileForm(
+        request.POST if request.POST.get("profile") else None,
+        initial={
+            "countries": ", ".join(
+                c for c in (profile.countries if profile else "").split(",") if c
+            ),
+            "fields": [f for f in (profile.fields if profile else "").split(",") if f],
+            "conditions": profile.conditions if profile else "",
+            "pr": profile.pr if profile else "",
+        },
+    )
     requests = PartnerRequest.objects.filter(owner=organisation).select_related("country")
     context = {
         "nav": "partners",
         "form": form,
+        "profile_form": profile_form,
+        "place": place,
         "is_admin": is_admin,
         "items": [_request_context(r) for r in requests[:20]],
     }
