@@ -5,6 +5,7 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,12 +38,17 @@ def affiliation_list(request):
     )
 
 
-@login_required
-def import_file(request):
+def _organisation(request):
+    """The organisation the signed-in person is working for (the switcher's choice)."""
     membership = selection.active_membership(request)
     if membership is None:
-        return redirect("core:dashboard")
-    organisation = membership.organisation
+        raise PermissionDenied(_("You are not a member of any organisation."))
+    return membership.organisation
+
+
+@login_required
+def import_file(request):
+    organisation = _organisation(request)
     scoping.require(request.actor, organisation.pk, Role.EDITOR)
     context = {"nav": "partners", "organisation": organisation}
     status = 200
@@ -154,10 +160,7 @@ def public_requests(request):
 @login_required
 def staff_requests(request):
     """The organisation's partner requests: enter one, approve (administrators), see matches."""
-    membership = selection.active_membership(request)
-    if membership is None:
-        return redirect("core:dashboard")
-    organisation = membership.organisation
+    organisation = _organisation(request)
     is_admin = scoping.is_admin(request.actor, organisation)
     status = 200
     place = organisation.local_government
