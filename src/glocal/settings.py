@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "glocal.notices",
     "glocal.delivery",
     "glocal.partners",
+    "glocal.plans",
     "django_htmx",
 ]
 
