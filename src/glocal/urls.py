@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 from glocal.core import views as core_views
 from glocal.partners import views as partner_views
+from glocal.plans import views as plan_views
 
 public = ([path("", core_views.home, name="home")], "public")
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("residents/", include("glocal.notices.portal_urls")),
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
+    path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("staff/easyja/", include("glocal.easyja.web.urls")),
     path("staff/notices/", include("glocal.notices.urls")),
     path("staff/partners/", include("glocal.partners.urls")),
+    path("staff/plans/", include("glocal.plans.urls")),
     path("api/v1/", include("glocal.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -100,3 +100,28 @@ def fiscal_year_label(year: int) -> str:
     1 April but is called 令和元年度, the era from 1 May, as government documents name it."""
     era, number = era_of(date(year, 5, 1))
     return f"FY{year}（{era.name}{'元' if number == 1 else number}年度）"
+
+
+_FISCAL_YEAR_FORMS = (
+    # 2025, FY2025, 2025年度
+    re.compile(r"(?:FY)?(?P<year>\d{4})(?:年度)?"),
+    # 令和7年度, 令和元年度, 平成31年度
+    re.compile(r"(?P<era>令和|平成|昭和|大正|明治)(?P<ey>元|\d{1,2})年度?"),
+    # R7, R7年度, H30
+    re.compile(r"(?P<era>[RHSTM])(?P<ey>元|\d{1,2})(?:年度)?"),
+)
+
+
+def parse_fiscal_year(text: str | int) -> int:
+    """A fiscal year as offices write it: 2025, FY2025, 2025年度, 令和7年度, R7 (all FY2025).
+    Raises ValueError saying what was expected."""
+    cleaned = unicodedata.normalize("NFKC", str(text)).strip().upper().replace(" ", "")
+    for form in _FISCAL_YEAR_FORMS:
+        match = form.fullmatch(cleaned)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        if parts.get("era"):
+            return western_year(parts["era"], parts["ey"])
+        return int(parts["year"])
+    raise ValueError(f"{text!r} is not a fiscal year; write 2025, FY2025, 令和7年度 or R7.")

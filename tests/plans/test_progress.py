@@ -139,3 +139,18 @@ def test_api(client, plan, issue_token, home_org, other_org):
     )
     assert bad.status_code == 422
     assert bad.json()["error"]["fields"][0]["field"] == "I-1"
+
+
+def test_roll_up_counts_each_indicator_between_nothing_and_full(plan, owner, actor_for):
+    first, second = Indicator.objects.order_by("code")
+    second.node = first.node
+    second.save()
+    # I-1: 10 → target 20, actual 40 is 300%; I-2: 100 → target 50, actual 300 is −400%
+    services.enter_actuals(
+        actor_for(owner), plan, 2025, {str(first.pk): "40", str(second.pk): "300"}
+    )
+    [objective] = progress.tree(plan, 2025)
+    [measure] = objective.children
+    achievements = [value for _i, _t, _a, value, _row in measure.indicators]
+    assert achievements == [3.0, -4.0]
+    assert (measure.achievement, measure.grade) == (0.5, "D")

@@ -6,16 +6,14 @@ its row, field and reason. A clean file is imported in one transaction, and impo
 file again updates the same affiliations instead of adding new ones.
 """
 
-import csv
-import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core.tables import UnreadableFile, read_table  # noqa: F401 (part of this API)
 from glocal.partners.models import Affiliation, Field, Kind
 from glocal.places import codes
 from glocal.places.models import Country, ForeignLocalGovernment, LocalGovernment, Subdivision
@@ -63,7 +61,6 @@ _KIND_BY_NAME = {fold(name): kind for kind, names in KINDS.items() for name in n
 _FIELD_BY_NAME = {fold(name): value for value, names in FIELDS.items() for name in names}
 _HEADER_BY_NAME = {fold(name): key for key, names in HEADERS.items() for name in names}
 _SEPARATORS = str.maketrans({"、": ",", ";": ",", "；": ",", "，": ",", "・": ","})
-ENCODINGS = ("utf-8-sig", "cp932")
 
 
 @dataclass(frozen=True)
@@ -97,45 +94,6 @@ class Row:
 class Checked:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-class UnreadableFile(ValueError):
-    pass
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):  # a date typed into Excel
-        return value.isoformat()[:10]
-    return str(value).strip()  # as written: names keep their brackets and widths
-
-
-def read_table(data: bytes, name: str = "") -> list[list[str]]:
-    """The cells of the first sheet or of the CSV, as text."""
-    if name.lower().endswith(".xlsx") or data[:2] == b"PK":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise UnreadableFile(_("This is not an XLSX workbook that can be read.")) from exc
-        sheet = book.worksheets[0]
-        return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableFile(_("The file is neither UTF-8 nor Shift_JIS (CP932) text."))
-    if "\0" in text:
-        raise UnreadableFile(_("The file is not a text (CSV) file."))
-    try:
-        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
-    except csv.Error as exc:
-        raise UnreadableFile(_("The CSV cannot be read: %(error)s") % {"error": exc}) from exc
 
 
 class _Places:

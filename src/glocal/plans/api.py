@@ -107,7 +107,7 @@ def list_indicators(request, plan_id: int, query: Query[YearQuery]):
     indicators = Indicator.objects.filter(node__plan=plan).select_related("node")
     items = []
     for indicator in indicators.prefetch_related("targets", "actuals"):
-        target, actual, row = progress.year_values(indicator, year)
+        target, actual, row = progress.year_values(indicator, year, plan.end_fy)
         value = progress.achievement(indicator.direction, indicator.baseline, target, actual)
         items.append(
             {
@@ -160,7 +160,4 @@ def recompute(request, plan_id: int, fy: int):
     """Compute the derived indicators for a fiscal year from the records now."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     scoping.require(actor_of(request), plan.owner_id, Role.EDITOR)
-    done = 0
-    for indicator in Indicator.objects.filter(node__plan=plan).exclude(derived=""):
-        done += derived.recompute(indicator, fy) is not None
-    return {"saved": done}
+    return {"saved": derived.recompute_plan(plan, fy)}

@@ -1,94 +1,99 @@
 """Indicators the system computes from its own records, with provenance.
 
-Each app offers computations in this registry: a key, a label and a function of (organisation
-id, fiscal year) returning (value, provenance). `recompute(indicator, fy)` stores the value as
-that year's actual, saying which records were counted and when.
+Each app offers computations in an `indicators.py` module: a key, a label, a function of
+(organisation id, fiscal year) returning (value, provenance), and the models whose changes alter
+the figure, each with how to find the organisation a record belongs to. `recompute(indicator,
+fy)` stores the value as that year's actual, saying which records were counted and when; a change
+to a watched record recomputes its organisation's plans in a background task after the commit.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+
+from glocal import wareki
 
 
 @dataclass(frozen=True)
 class Computation:
     key: str
     label: str
-    compute: object  # (organisation_id, fiscal_year) -> (value, provenance)
+    compute: Callable  # (organisation_id, fiscal_year) -> (value, provenance)
+    watches: tuple = ()  # (model label, record -> organisation id)
 
 
 REGISTRY: dict[str, Computation] = {}
 
 
-def offer(key: str, label: str):
+def offer(key: str, label: str, watches: tuple = ()):
     def register(function):
-        REGISTRY[key] = Computation(key, label, function)
+        REGISTRY[key] = Computation(key, label, function, watches)
         return function
 
     return register
 
 
-def _year(fiscal_year: int) -> tuple[date, date]:
+def fiscal_year_dates(fiscal_year: int) -> tuple[date, date]:
     return date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31)
 
 
-@offer("partners.active_affiliations", "Active sister and friendship affiliations")
-def active_affiliations(organisation_id: int, fiscal_year: int):
-    from glocal.partners.models import Affiliation
-
-    start, end = _year(fiscal_year)
-    found = Affiliation.objects.filter(owner_id=organisation_id, signed_on__lte=end).exclude(
-        status=Affiliation.Status.ENDED, ended_on__lt=start
-    )
-    return found.count(), f"affiliations {sorted(found.values_list('pk', flat=True))}"
-
-
-@offer("partners.exchanges", "Exchange activities in the fiscal year")
-def exchanges(organisation_id: int, fiscal_year: int):
-    from glocal.partners.models import Exchange
-
-    start, end = _year(fiscal_year)
-    found = Exchange.objects.filter(
-        affiliation__owner_id=organisation_id, started_on__range=(start, end)
-    )
-    return found.count(), f"exchanges {sorted(found.values_list('pk', flat=True))}"
+def discover() -> None:
+    """Import every app's `indicators` module, then watch the records they count."""
+    for config in apps.get_app_configs():
+        name = f"{config.name}.indicators"
+        if config.name.startswith("glocal.") and find_spec(name):
+            import_module(name)
+    for computation in REGISTRY.values():
+        for label, owner_of in computation.watches:
+            model = apps.get_model(label)
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    _watcher(owner_of),
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"plans-derived-{computation.key}-{label}-{signal}",
+                )
 
 
-@offer("partners.exchange_participants", "Participants in exchange activities")
-def exchange_participants(organisation_id: int, fiscal_year: int):
-    from django.db.models import Sum
+def _watcher(owner_of):
+    def changed(sender, instance, **kwargs):
+        try:
+            owner_id = owner_of(instance)
+        except ObjectDoesNotExist:  # deleted along with its parent, whose signal counts
+            return
+        if owner_id:
+            schedule(owner_id)
 
-    from glocal.partners.models import Exchange
-
-    start, end = _year(fiscal_year)
-    found = Exchange.objects.filter(
-        affiliation__owner_id=organisation_id, started_on__range=(start, end)
-    )
-    total = found.aggregate(n=Sum("participants"))["n"] or 0
-    return total, f"exchanges {sorted(found.values_list('pk', flat=True))}"
+    return changed
 
 
-@offer("notices.published", "Notices published for residents")
-def notices_published(organisation_id: int, fiscal_year: int):
-    from glocal.notices.models import Notice
+def schedule(organisation_id: int) -> None:
+    """Recompute the organisation's plans once the current transaction commits; an import of
+    two thousand rows schedules one task, not two thousand."""
+    connection = transaction.get_connection()
+    # Django keeps the callbacks of the open transaction here and drops them on rollback.
+    if any(
+        getattr(callback, "recompute_owner", None) == organisation_id
+        for _ids, callback, _robust in connection.run_on_commit
+    ):
+        return
 
-    start, end = _year(fiscal_year)
-    found = Notice.objects.filter(
-        owner_id=organisation_id, first_published_at__date__range=(start, end)
-    )
-    return found.count(), f"notices {sorted(found.values_list('pk', flat=True))}"
+    def enqueue():
+        from glocal.plans import tasks
 
+        enqueue.recompute_owner = None  # done: a later change schedules anew
+        tasks.recompute_owner.enqueue(organisation_id)
 
-@offer("delivery.subscribers", "Residents subscribed to e-mail notices")
-def subscribers(organisation_id: int, fiscal_year: int):
-    from glocal.delivery.models import Subscriber
-
-    _start, end = _year(fiscal_year)
-    found = Subscriber.objects.filter(
-        owner_id=organisation_id, confirmed_at__isnull=False, confirmed_at__date__lte=end
-    )
-    return found.count(), f"{found.count()} confirmed subscribers"
+    enqueue.recompute_owner = organisation_id
+    transaction.on_commit(enqueue)
 
 
 def recompute(indicator, fiscal_year: int):
@@ -100,7 +105,7 @@ def recompute(indicator, fiscal_year: int):
     if YearLock.objects.filter(plan=plan, fiscal_year=fiscal_year).exists():
         return None
     value, provenance = computation.compute(plan.owner_id, fiscal_year)
-    now = timezone.now()
+    now = timezone.localtime()
     actual, _created = Actual.objects.update_or_create(
         indicator=indicator,
         fiscal_year=fiscal_year,
@@ -108,6 +113,29 @@ def recompute(indicator, fiscal_year: int):
             "value": value,
             "provenance": f"{computation.label}: {provenance}; computed {now:%Y-%m-%d %H:%M}",
             "sample": False,
+            "entered_by": None,
         },
     )
     return actual
+
+
+def recompute_plan(plan, fiscal_year: int) -> int:
+    from glocal.plans.models import Indicator
+
+    found = Indicator.objects.filter(node__plan=plan).exclude(derived="").select_related("node")
+    return sum(recompute(indicator, fiscal_year) is not None for indicator in found)
+
+
+def recompute_owner(organisation_id: int) -> int:
+    """Every open year, up to this one, of the organisation's plans with derived indicators."""
+    from glocal.plans.models import Plan
+
+    this_year = wareki.fiscal_year(timezone.localdate())
+    done = 0
+    plans = Plan.objects.filter(owner_id=organisation_id, nodes__indicators__derived__gt="")
+    for plan in plans.distinct():
+        locked = set(plan.locks.values_list("fiscal_year", flat=True))
+        for year in range(plan.start_fy, min(plan.end_fy, this_year) + 1):
+            if year not in locked:
+                done += recompute_plan(plan, year)
+    return done

@@ -19,6 +19,8 @@ class Plan(OwnedModel):
     end_fy = models.PositiveSmallIntegerField(_("last fiscal year"))
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     revision = models.CharField(_("revision"), max_length=200, blank=True)
+    # Where the structure comes from and what was added to it (for example, example indicators).
+    source = models.TextField(_("source"), blank=True)
 
     class Meta:
         ordering = ["-start_fy", "title"]
@@ -67,6 +69,7 @@ class Indicator(models.Model):
     node = models.ForeignKey(Node, models.CASCADE, related_name="indicators")
     code = models.CharField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=300)
+    name_en = models.CharField(_("English name"), max_length=300, blank=True)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     direction = models.CharField(max_length=8, choices=Direction.choices)
     baseline_fy = models.PositiveSmallIntegerField(_("baseline fiscal year"))
@@ -135,10 +138,24 @@ class YearLock(models.Model):
 
 
 class Review(models.Model):
+    """A node's evaluation for a fiscal year: written by an editor, then confirmed."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CONFIRMED = "confirmed", _("Confirmed")
+
     node = models.ForeignKey(Node, models.CASCADE, related_name="reviews")
     fiscal_year = models.PositiveSmallIntegerField()
     evaluation = models.TextField(_("evaluation"), blank=True)
     next_step = models.TextField(_("next step"), blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [

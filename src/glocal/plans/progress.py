@@ -5,7 +5,12 @@ indicators, the formula Japanese governments report. A *maintain* indicator has 
 (its target): achievement is actual / target, capped at 1, so keeping the level or doing better
 is 100% and falling short shows by how much. When an increase or decrease target equals the
 baseline, reaching it counts as 1 and missing it as 0. Missing values give no achievement
-(None); a node's roll-up is the mean of the achievements that exist below it.
+(None).
+
+A node's roll-up is the mean of what exists below it: its own indicators, each counted between 0
+and 1 (so one indicator far beyond its target cannot hide another far behind, and one that fell
+below its baseline counts as nothing rather than as minus several hundred per cent), and its
+children's roll-ups.
 """
 
 from dataclasses import dataclass, field
@@ -48,10 +53,12 @@ class NodeProgress:
     grade: str | None = None
 
 
-def year_values(indicator, fiscal_year: int):
+def year_values(indicator, fiscal_year: int, end_fy: int | None = None):
     """(target, actual, actual row) of an indicator in a fiscal year; the final target stands in
-    for a missing yearly target in the plan's last year."""
+    for a missing yearly target in the plan's last year (`end_fy`)."""
     target = next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
+    if target is None and fiscal_year == end_fy:
+        target = indicator.final_target
     row = next((a for a in indicator.actuals.all() if a.fiscal_year == fiscal_year), None)
     return target, (row.value if row else None), row
 
@@ -67,11 +74,11 @@ def tree(plan, fiscal_year: int) -> list[NodeProgress]:
         progress = NodeProgress(node)
         values = []
         for indicator in node.indicators.all():
-            target, actual, row = year_values(indicator, fiscal_year)
+            target, actual, row = year_values(indicator, fiscal_year, plan.end_fy)
             value = achievement(indicator.direction, indicator.baseline, target, actual)
             progress.indicators.append((indicator, target, actual, value, row))
             if value is not None:
-                values.append(value)
+                values.append(min(1.0, max(0.0, value)))
         for child in by_parent.get(node.pk, []):
             child_progress = build(child)
             progress.children.append(child_progress)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
-from glocal.plans.models import Actual, Indicator, Plan, YearLock
+from glocal.plans.models import Actual, Indicator, Plan, Review, YearLock
 
 
 def _check_year(plan: Plan, fiscal_year: int) -> None:
@@ -22,8 +22,10 @@ def _check_year(plan: Plan, fiscal_year: int) -> None:
 
 
 @transaction.atomic
-def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict) -> int:
-    """values: indicator id → text as typed. Every value is checked before any is saved."""
+def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None) -> int:
+    """values: indicator id → text as typed; notes: indicator id → {"comment", "evidence"}.
+    Every value is checked before any is saved; an empty value leaves the year's actual as it
+    is."""
     scoping.require(actor, plan.owner_id, Role.EDITOR)
     _check_year(plan, fiscal_year)
     indicators = {i.pk: i for i in Indicator.objects.filter(node__plan=plan)}
@@ -45,17 +47,60 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict) -> int:
             problems[indicator.code] = _("%(value)r is not a number") % {"value": raw}
     if problems:
         raise ValidationError(problems)
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    user = _user(actor)
+    notes = notes or {}
     for indicator, value in parsed.items():
+        note = notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
+        defaults = {"value": value, "entered_by": user, "sample": False, "provenance": ""}
+        defaults |= {key: str(note[key]).strip() for key in ("comment", "evidence") if key in note}
         Actual.objects.update_or_create(
-            indicator=indicator,
-            fiscal_year=fiscal_year,
-            defaults={"value": value, "entered_by": user, "sample": False},
+            indicator=indicator, fiscal_year=fiscal_year, defaults=defaults
         )
     return len(parsed)
+
+
+def _user(actor):
+    return actor.user if getattr(actor.user, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def save_reviews(actor, plan: Plan, fiscal_year: int, texts: dict, confirm: bool = False) -> int:
+    """texts: node id → {"evaluation", "next_step"}. Editors write; confirming the year's
+    reviews is for administrators. A locked year's reviews no longer change."""
+    scoping.require(actor, plan.owner_id, Role.ADMIN if confirm else Role.EDITOR)
+    _check_year(plan, fiscal_year)
+    nodes = {n.pk: n for n in plan.nodes.all()}
+    saved = 0
+    for key, text in texts.items():
+        node = nodes.get(int(key)) if str(key).isdigit() else None
+        if node is None:
+            raise ValidationError({f"node {key}": _("not a node of this plan")})
+        evaluation = str(text.get("evaluation", "")).strip()
+        next_step = str(text.get("next_step", "")).strip()
+        review = Review.objects.filter(node=node, fiscal_year=fiscal_year).first()
+        if review is None and not (evaluation or next_step):
+            continue
+        review = review or Review(node=node, fiscal_year=fiscal_year)
+        if (review.evaluation, review.next_step) != (evaluation, next_step):
+            review.evaluation, review.next_step = evaluation, next_step
+            review.written_by = _user(actor)
+            review.status = Review.Status.DRAFT
+        if confirm:
+            review.status, review.confirmed_by = Review.Status.CONFIRMED, _user(actor)
+        review.save()
+        saved += 1
+    return saved
 
 
 def lock_year(actor, plan: Plan, fiscal_year: int) -> None:
     if not (actor.is_superuser or actor.has_role(plan.owner_id, Role.ADMIN)):
         raise PermissionDenied(_("Only administrators lock a fiscal year."))
     YearLock.objects.get_or_create(plan=plan, fiscal_year=fiscal_year)
+
+
+def publish(actor, plan: Plan, published: bool) -> None:
+    """Show (or hide) the plan's public dashboard; administrators decide."""
+    if not scoping.is_admin(actor, plan.owner):
+        raise PermissionDenied(_("Only administrators publish a plan."))
+    plan.is_public = published
+    plan.save(update_fields=["is_public"])

@@ -1,0 +1,60 @@
+"""Tables as offices send them: CSV (UTF-8, UTF-8 with BOM or CP932, detected) or the first
+sheet of an XLSX workbook, read as rows of text."""
+
+import csv
+import io
+import zipfile
+
+from django.utils.translation import gettext as _
+
+ENCODINGS = ("utf-8-sig", "cp932")
+
+
+class UnreadableFile(ValueError):
+    pass
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):  # a date typed into Excel
+        return value.isoformat()[:10]
+    return str(value).strip()  # as written: names keep their brackets and widths
+
+
+def is_xlsx(data: bytes, name: str = "") -> bool:
+    return name.lower().endswith(".xlsx") or data[:2] == b"PK"
+
+
+def read_workbook(data: bytes) -> dict[str, list[list[str]]]:
+    """Every sheet of an XLSX workbook by its name, as rows of text."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnreadableFile(_("This is not an XLSX workbook that can be read.")) from exc
+    return {
+        sheet.title: [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        for sheet in book.worksheets
+    }
+
+
+def read_table(data: bytes, name: str = "") -> list[list[str]]:
+    """The cells of the first sheet or of the CSV, as text."""
+    if is_xlsx(data, name):
+        return next(iter(read_workbook(data).values()), [])
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnreadableFile(_("The file is neither UTF-8 nor Shift_JIS (CP932) text."))
+    if "\0" in text:
+        raise UnreadableFile(_("The file is not a text (CSV) file."))
+    try:
+        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
+    except csv.Error as exc:
+        raise UnreadableFile(_("The CSV cannot be read: %(error)s") % {"error": exc}) from exc

@@ -1,0 +1,523 @@
+"""Plan structures from YAML or XLSX: the tree of nodes, their indicators and targets.
+
+A file is read into flat rows, every row is checked (duplicate codes, unknown parents, cycles,
+targets outside the plan's period, values that are not numbers, locked years), and only a clean
+file is written, in one transaction. Each problem names where it is: the line of the YAML file,
+or the sheet and row of the workbook. Importing the same file again updates the plan with the
+same owner and title, matching nodes and indicators by code; nothing is duplicated.
+
+YAML nests nodes under `children`; a node may instead name its `parent` by code. The XLSX form
+has the sheets `plan` (field, value), `nodes` and `indicators` (targets in columns FY2025…).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from glocal import wareki
+from glocal.core.tables import UnreadableFile, is_xlsx, read_workbook
+from glocal.plans import derived
+from glocal.plans.models import Actual, Indicator, Node, Plan, Target
+
+NODE_KINDS = {choice.value for choice in Node.Kind}
+DIRECTIONS = {choice.value for choice in Indicator.Direction}
+STATUSES = {choice.value for choice in Plan.Status}
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "line 14", "nodes row 5"
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}, {self.field}: {self.reason}"
+
+
+@dataclass
+class NodeRow:
+    where: str
+    code: str
+    parent: str
+    kind: str
+    title: str
+    title_en: str = ""
+    description: str = ""
+    roles: str = ""
+
+
+@dataclass
+class IndicatorRow:
+    where: str
+    code: str
+    node: str
+    name: str
+    name_en: str
+    unit: str
+    direction: str
+    baseline_fy: object
+    baseline: object
+    final_target: object
+    derived: str
+    targets: dict = field(default_factory=dict)  # fiscal year as written → value as written
+    actuals: dict = field(default_factory=dict)  # fiscal year → value or {value, comment, …}
+
+
+@dataclass
+class Document:
+    plan: dict
+    plan_where: str
+    nodes: list[NodeRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+
+
+@dataclass
+class Checked:
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
+    # Parsed values, filled by check(): code → number, fiscal year → number.
+    numbers: dict = field(default_factory=dict)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def read(data: bytes, name: str = "") -> Document:
+    """The plan in a YAML or XLSX file, as rows. Raises UnreadableFile for a broken file."""
+    if is_xlsx(data, name):
+        return _read_xlsx(read_workbook(data))
+    return _read_yaml(data)
+
+
+def _yaml_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Records the line each mapping starts on, so problems can name it."""
+
+    def mapping(loader, node):
+        value = loader.construct_mapping(node, deep=True)
+        value["__line__"] = node.start_mark.line + 1
+        return value
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return yaml, Loader
+
+
+def _read_yaml(data: bytes) -> Document:
+    yaml, loader = _yaml_loader()
+    try:
+        text = data.decode("utf-8-sig")
+        loaded = yaml.load(text, Loader=loader)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(_("A plan file in YAML must be UTF-8 text.")) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = _("line %(line)s: ") % {"line": mark.line + 1} if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise UnreadableFile(
+            _("This is not valid YAML: %(where)s%(reason)s") % {"where": where, "reason": reason}
+        ) from exc
+    if not isinstance(loaded, dict):
+        raise UnreadableFile(_("A plan file is a mapping with title, start_fy, end_fy and nodes."))
+    document = Document(plan=loaded, plan_where=_("line %(line)s") % {"line": 1})
+
+    def walk(items, parent: str) -> None:
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            where = _("line %(line)s") % {"line": item.get("__line__", "?")}
+            code = _text(item.get("code"))
+            document.nodes.append(
+                NodeRow(
+                    where=where,
+                    code=code,
+                    parent=_text(item.get("parent")) or parent,
+                    kind=_text(item.get("kind")),
+                    title=_text(item.get("title")),
+                    title_en=_text(item.get("title_en")),
+                    description=_text(item.get("description")),
+                    roles=_text(item.get("roles")),
+                )
+            )
+            for indicator in item.get("indicators") or []:
+                if isinstance(indicator, dict):
+                    document.indicators.append(_indicator_from_mapping(indicator, code))
+            walk(item.get("children") or [], code)
+
+    walk(loaded.get("nodes") or [], "")
+    return document
+
+
+def _indicator_from_mapping(item: dict, node: str) -> IndicatorRow:
+    baseline = item.get("baseline")
+    baseline = baseline if isinstance(baseline, dict) else {"value": baseline}
+    targets = item.get("targets") or {}
+    actuals = item.get("actuals") or {}
+    return IndicatorRow(
+        where=_("line %(line)s") % {"line": item.get("__line__", "?")},
+        code=_text(item.get("code")),
+        node=node,
+        name=_text(item.get("name")),
+        name_en=_text(item.get("name_en")),
+        unit=_text(item.get("unit")),
+        direction=_text(item.get("direction")),
+        baseline_fy=baseline.get("fy"),
+        baseline=baseline.get("value"),
+        final_target=item.get("final_target"),
+        derived=_text(item.get("derived")),
+        targets={k: v for k, v in targets.items() if k != "__line__"}
+        if isinstance(targets, dict)
+        else {"?": targets},
+        actuals={k: v for k, v in actuals.items() if k != "__line__"}
+        if isinstance(actuals, dict)
+        else {"?": actuals},
+    )
+
+
+# Header names in the workbook, English or Japanese.
+NODE_HEADERS = {
+    "code": ("code", "コード"),
+    "parent": ("parent", "親コード"),
+    "kind": ("kind", "種別"),
+    "title": ("title", "名称"),
+    "title_en": ("title_en", "英語名称"),
+    "description": ("description", "説明"),
+    "roles": ("roles", "役割分担"),
+}
+INDICATOR_HEADERS = {
+    "code": ("code", "指標コード"),
+    "node": ("node", "施策コード"),
+    "name": ("name", "指標名"),
+    "name_en": ("name_en", "英語指標名"),
+    "unit": ("unit", "単位"),
+    "direction": ("direction", "方向"),
+    "baseline_fy": ("baseline_fy", "基準年度"),
+    "baseline": ("baseline", "基準値"),
+    "final_target": ("final_target", "最終目標値"),
+    "derived": ("derived", "自動集計"),
+}
+
+
+def _columns(header: list[str], known: dict) -> dict:
+    names = {name.casefold(): key for key, names in known.items() for name in names}
+    return {
+        index: names[cell.casefold()]
+        for index, cell in enumerate(header)
+        if cell.casefold() in names
+    }
+
+
+def _target_column(cell: str):
+    """A column like FY2025, 2025 or 令和7年度 holds that year's targets."""
+    try:
+        return wareki.parse_fiscal_year(cell)
+    except ValueError:
+        return None
+
+
+def _read_xlsx(sheets: dict) -> Document:
+    sheet = {name.casefold(): rows for name, rows in sheets.items()}
+    plan_rows = sheet.get("plan") or sheet.get("計画") or []
+    plan = {row[0]: row[1] for row in plan_rows[1:] if len(row) >= 2 and row[0]}
+    document = Document(plan=plan, plan_where=_("sheet plan"))
+    node_rows = sheet.get("nodes") or sheet.get("体系") or []
+    if node_rows:
+        columns = _columns(node_rows[0], NODE_HEADERS)
+        for number, row in enumerate(node_rows[1:], start=2):
+            values = {key: row[i] for i, key in columns.items() if i < len(row)}
+            if not any(values.values()):
+                continue
+            document.nodes.append(
+                NodeRow(
+                    where=_("nodes row %(row)s") % {"row": number},
+                    **{key: values.get(key, "") for key in NODE_HEADERS},
+                )
+            )
+    indicator_rows = sheet.get("indicators") or sheet.get("指標") or []
+    if indicator_rows:
+        header = indicator_rows[0]
+        columns = _columns(header, INDICATOR_HEADERS)
+        years = {i: _target_column(cell) for i, cell in enumerate(header) if i not in columns}
+        for number, row in enumerate(indicator_rows[1:], start=2):
+            values = {key: row[i] for i, key in columns.items() if i < len(row)}
+            if not any(values.values()):
+                continue
+            targets = {
+                year: row[i] for i, year in years.items() if year and i < len(row) and row[i] != ""
+            }
+            document.indicators.append(
+                IndicatorRow(
+                    where=_("indicators row %(row)s") % {"row": number},
+                    targets=targets,
+                    **{key: values.get(key, "") for key in INDICATOR_HEADERS},
+                )
+            )
+    if not plan and not document.nodes:
+        raise UnreadableFile(_("The workbook needs the sheets plan, nodes and indicators."))
+    return document
+
+
+# -- checking -----------------------------------------------------------------------------------
+
+
+def _number(value, problem, name: str):
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return None
+    if isinstance(value, bool):
+        problem(name, _("%(value)r is not a number") % {"value": value})
+        return None
+    try:
+        return float(str(value).replace(",", ""))
+    except ValueError:
+        problem(name, _("%(value)r is not a number") % {"value": value})
+        return None
+
+
+def _year(value, problem, name: str):
+    try:
+        return wareki.parse_fiscal_year(value)
+    except ValueError:
+        problem(name, _("%(value)r is not a fiscal year") % {"value": value})
+        return None
+
+
+def check(document: Document, owner_id: int | None = None) -> Checked:
+    """Every problem in the document; with an owner, also years locked in its existing plan."""
+    checked = Checked(document)
+    problems = checked.problems
+
+    def at(where):
+        return lambda name, reason: problems.append(Problem(where, name, reason))
+
+    plan, problem = document.plan, at(document.plan_where)
+    title = _text(plan.get("title"))
+    if not title:
+        problem("title", _("a plan needs a title"))
+    start = _year(plan.get("start_fy"), problem, "start_fy")
+    end = _year(plan.get("end_fy"), problem, "end_fy")
+    if start and end and start > end:
+        problem("end_fy", _("the plan ends before it starts"))
+    status = _text(plan.get("status")) or Plan.Status.ACTIVE.value
+    if status not in STATUSES:
+        problem(
+            "status",
+            _("%(value)r is not one of %(choices)s")
+            % {"value": status, "choices": ", ".join(sorted(STATUSES))},
+        )
+    checked.numbers["plan"] = {"start_fy": start, "end_fy": end, "status": status}
+    _check_nodes(document.nodes, problems, at)
+    locked = set()
+    if owner_id and title:
+        existing = Plan.objects.filter(owner_id=owner_id, title=title).first()
+        if existing:
+            locked = set(existing.locks.values_list("fiscal_year", flat=True))
+    _check_indicators(document, checked, at, start, end, locked)
+    return checked
+
+
+def _check_nodes(nodes: list[NodeRow], problems: list, at) -> None:
+    seen: dict[str, NodeRow] = {}
+    for row in nodes:
+        problem = at(row.where)
+        if not row.code:
+            problem("code", _("every node needs a code"))
+        elif row.code in seen:
+            problem(
+                "code",
+                _("the code %(code)s is used twice (also at %(other)s)")
+                % {"code": row.code, "other": seen[row.code].where},
+            )
+        else:
+            seen[row.code] = row
+        if row.kind not in NODE_KINDS:
+            problem(
+                "kind",
+                _("%(value)r is not one of %(choices)s")
+                % {"value": row.kind, "choices": ", ".join(sorted(NODE_KINDS))},
+            )
+        if not row.title:
+            problem("title", _("every node needs a title"))
+        if row.parent and row.parent not in {n.code for n in nodes}:
+            problem("parent", _("no node has the code %(code)s") % {"code": row.parent})
+    reported: set[str] = set()
+    for row in seen.values():
+        chain, code = [row.code], row.parent
+        while code and code in seen and code not in chain:
+            chain.append(code)
+            code = seen[code].parent
+        if code and code in chain and not reported & set(chain):
+            cycle = [*chain[chain.index(code) :], code]
+            reported.update(cycle)
+            at(seen[code].where)(
+                "parent", _("the parents form a cycle: %(cycle)s") % {"cycle": " → ".join(cycle)}
+            )
+
+
+def _check_indicators(document: Document, checked: Checked, at, start, end, locked) -> None:
+    node_codes = {row.code for row in document.nodes}
+    seen: dict[str, str] = {}
+    for row in document.indicators:
+        problem = at(row.where)
+        if not row.code:
+            problem("code", _("every indicator needs a code"))
+        elif row.code in seen:
+            problem(
+                "code",
+                _("the code %(code)s is used twice (also at %(other)s)")
+                % {"code": row.code, "other": seen[row.code]},
+            )
+        else:
+            seen[row.code] = row.where
+        if row.node not in node_codes:
+            problem("node", _("no node has the code %(code)s") % {"code": row.node})
+        if not row.name:
+            problem("name", _("every indicator needs a name"))
+        if row.direction not in DIRECTIONS:
+            problem(
+                "direction",
+                _("%(value)r is not one of %(choices)s")
+                % {"value": row.direction, "choices": ", ".join(sorted(DIRECTIONS))},
+            )
+        if row.derived and row.derived not in derived.REGISTRY:
+            problem(
+                "derived",
+                _("no computation is called %(key)r; there are %(keys)s")
+                % {"key": row.derived, "keys": ", ".join(sorted(derived.REGISTRY))},
+            )
+        if _text(row.baseline) == "":
+            problem("baseline", _("every indicator needs a baseline value"))
+        baseline = _number(row.baseline, problem, "baseline")
+        baseline_fy = _year(row.baseline_fy, problem, "baseline.fy")
+        targets = {}
+        for key, raw in row.targets.items():
+            year = _year(key, problem, "targets")
+            value = _number(raw, problem, f"targets {key}")
+            if year and start and end and not start <= year <= end:
+                problem(
+                    "targets",
+                    _("FY%(fy)s is outside the plan (FY%(start)s–FY%(end)s)")
+                    % {"fy": year, "start": start, "end": end},
+                )
+            elif year and value is not None:
+                targets[year] = value
+        final = _number(row.final_target, problem, "final_target")
+        actuals = {}
+        for key, raw in row.actuals.items():
+            year = _year(key, problem, "actuals")
+            entry = raw if isinstance(raw, dict) else {"value": raw}
+            value = _number(entry.get("value"), problem, f"actuals {key}")
+            if row.derived:
+                problem("actuals", _("a derived indicator's actuals are computed, not entered"))
+            elif year and start and end and not start - 1 <= year <= end:
+                problem(
+                    "actuals",
+                    _("FY%(fy)s is outside the plan (FY%(start)s–FY%(end)s)")
+                    % {"fy": year, "start": start, "end": end},
+                )
+            elif year in locked:
+                problem("actuals", _("FY%(fy)s is locked after review") % {"fy": year})
+            elif year and value is not None:
+                actuals[year] = {**entry, "value": value}
+        checked.numbers[row.code] = {
+            "baseline": baseline,
+            "baseline_fy": baseline_fy,
+            "final_target": final,
+            "targets": targets,
+            "actuals": actuals,
+        }
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    plan: Plan
+    created: bool
+    nodes: int
+    indicators: int
+    kept: list[str]  # codes already in the plan but not in the file: kept, not deleted
+
+
+@transaction.atomic
+def write(checked: Checked, owner_id: int, user=None) -> Report:
+    if checked.problems:
+        raise ValueError("refusing to write a plan with problems")
+    document, numbers = checked.document, checked.numbers
+    fields = document.plan
+    plan, created = Plan.objects.update_or_create(
+        owner_id=owner_id,
+        title=_text(fields.get("title")),
+        defaults={
+            "title_en": _text(fields.get("title_en")),
+            "start_fy": numbers["plan"]["start_fy"],
+            "end_fy": numbers["plan"]["end_fy"],
+            "status": numbers["plan"]["status"],
+            "revision": _text(fields.get("revision")),
+            "source": _text(fields.get("source")),
+        },
+    )
+    nodes = {}
+    for position, row in enumerate(document.nodes):
+        nodes[row.code], _created = Node.objects.update_or_create(
+            plan=plan,
+            code=row.code,
+            defaults={
+                "kind": row.kind,
+                "title": row.title,
+                "title_en": row.title_en,
+                "description": row.description,
+                "roles": row.roles,
+                "position": position,
+                "parent": None,
+            },
+        )
+    for row in document.nodes:
+        if row.parent:
+            nodes[row.code].parent = nodes[row.parent]
+            nodes[row.code].save(update_fields=["parent"])
+    for row in document.indicators:
+        values = numbers[row.code]
+        indicator = Indicator.objects.filter(node__plan=plan, code=row.code).first() or Indicator(
+            code=row.code
+        )
+        indicator.node = nodes[row.node]
+        indicator.name, indicator.name_en, indicator.unit = row.name, row.name_en, row.unit
+        indicator.direction, indicator.derived = row.direction, row.derived
+        indicator.baseline, indicator.baseline_fy = values["baseline"], values["baseline_fy"]
+        indicator.final_target = values["final_target"]
+        indicator.save()
+        indicator.targets.all().delete()
+        Target.objects.bulk_create(
+            Target(indicator=indicator, fiscal_year=year, value=value)
+            for year, value in sorted(values["targets"].items())
+        )
+        for year, entry in values["actuals"].items():
+            Actual.objects.update_or_create(
+                indicator=indicator,
+                fiscal_year=year,
+                defaults={
+                    "value": entry["value"],
+                    "comment": _text(entry.get("comment")),
+                    "evidence": _text(entry.get("evidence")),
+                    "sample": bool(entry.get("sample")),
+                    "entered_by": user,
+                },
+            )
+    in_file = {row.code for row in document.nodes}
+    kept = sorted(plan.nodes.exclude(code__in=in_file).values_list("code", flat=True))
+    return Report(plan, created, len(document.nodes), len(document.indicators), kept)
+
+
+def import_file(data: bytes, name: str, owner_id: int, user=None) -> tuple[Checked, Report | None]:
+    """Read, check and, when the file is clean, write. UnreadableFile for a broken file."""
+    checked = check(read(data, name), owner_id)
+    if checked.problems:
+        return checked, None
+    return checked, write(checked, owner_id, user)

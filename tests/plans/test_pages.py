@@ -1,0 +1,165 @@
+"""Staff pages, the public dashboard, the reports, and derived indicators following the records."""
+
+import io
+from datetime import date
+
+import pytest
+from django.utils import timezone, translation
+from pypdf import PdfReader
+
+from glocal import wareki
+from glocal.partners.models import Exchange
+from glocal.plans import importer, report
+from glocal.plans.models import Actual, Indicator, Review, YearLock
+from tests.plans.test_files import SMALL
+
+pytestmark = pytest.mark.django_db
+
+WITH_DERIVED = SMALL.replace(
+    "            actuals: {2024: {value: 130, sample: true, comment: 見本}}\n",
+    "            actuals: {2024: {value: 130, sample: true, comment: 見本}}\n"
+    "          - code: I-2\n"
+    "            name: 交流事業の件数\n"
+    "            direction: increase\n"
+    "            baseline: {fy: 2023, value: 0}\n"
+    "            targets: {2025: 2}\n"
+    "            derived: partners.exchanges\n",
+)
+
+
+@pytest.fixture
+def plan(home_org):
+    _checked, done = importer.import_file(WITH_DERIVED.encode(), "p.yaml", home_org.pk)
+    return done.plan
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+def _logged_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_entering_a_years_actuals_in_one_form(client, plan, editor, english):
+    indicator = Indicator.objects.get(code="I-1")
+    url = f"/staff/plans/{plan.pk}/actuals/2025/"
+    page = _logged_in(client, editor).get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "sample value" not in page.content.decode()  # 2025 has no sample yet
+    bad = client.post(url, {f"value-{indicator.pk}": "百"})
+    assert bad.status_code == 422
+    shown = f'id="error-{indicator.pk}">&#x27;百&#x27; は数値ではありません'
+    assert shown in bad.content.decode()
+    assert not Actual.objects.filter(fiscal_year=2025).exists()
+    saved = client.post(url, {f"value-{indicator.pk}": "1,40", f"comment-{indicator.pk}": "達成"})
+    assert saved.status_code == 302
+    actual = Actual.objects.get(indicator=indicator, fiscal_year=2025)
+    assert (actual.value, actual.comment, actual.entered_by) == (140, "達成", editor)
+    tree = client.get(f"/staff/plans/{plan.pk}/?fy=2025").content.decode()
+    assert 'class="grade grade-a"' in tree
+
+
+def test_outsiders_neither_see_nor_change_a_private_plan(client, plan, outsider):
+    client = _logged_in(client, outsider)
+    assert client.get(f"/staff/plans/{plan.pk}/").status_code == 404
+    indicator = Indicator.objects.get(code="I-1")
+    posted = client.post(f"/staff/plans/{plan.pk}/actuals/2025/", {f"value-{indicator.pk}": "1"})
+    assert posted.status_code == 404
+    assert client.get(f"/plans/{plan.pk}/").status_code == 404  # not published
+    plan.is_public = True
+    plan.save()
+    assert client.get(f"/staff/plans/{plan.pk}/").status_code == 200  # published: readable
+    refused = client.post(f"/staff/plans/{plan.pk}/actuals/2025/", {f"value-{indicator.pk}": "1"})
+    assert refused.status_code == 403
+    assert not Actual.objects.filter(fiscal_year=2025).exists()
+
+
+def test_public_dashboard_marks_sample_values(client, plan, owner, english):
+    client = _logged_in(client, owner)
+    client.post(f"/staff/plans/{plan.pk}/publish/", {"published": "1"})
+    client.logout()
+    page = client.get(f"/plans/{plan.pk}/?fy=2024", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "小さな計画" in text
+    assert "sample values made up for demonstration" in text
+    assert "<svg" in text
+    assert 'class="grade grade-a"' in text  # 130 against 120
+
+
+def test_review_is_written_confirmed_and_the_year_locked(client, plan, editor, owner):
+    node = plan.nodes.get(code="1-1")
+    url = f"/staff/plans/{plan.pk}/review/2025/"
+    client = _logged_in(client, editor)
+    client.post(url, {f"evaluation-{node.pk}": "順調", f"next-{node.pk}": "継続", "action": "save"})
+    review = Review.objects.get()
+    assert (review.status, review.written_by) == ("draft", editor)
+    assert (
+        client.post(url, {"action": "confirm", f"evaluation-{node.pk}": "順調"}).status_code == 403
+    )
+    assert client.post(f"/staff/plans/{plan.pk}/lock/2025/").status_code == 403
+    client = _logged_in(client, owner)
+    client.post(
+        url, {f"evaluation-{node.pk}": "順調", f"next-{node.pk}": "継続", "action": "confirm"}
+    )
+    review.refresh_from_db()
+    assert (review.status, review.confirmed_by) == ("confirmed", owner)
+    client.post(f"/staff/plans/{plan.pk}/lock/2025/")
+    assert YearLock.objects.filter(plan=plan, fiscal_year=2025).exists()
+    indicator = Indicator.objects.get(code="I-1")
+    refused = client.post(f"/staff/plans/{plan.pk}/actuals/2025/", {f"value-{indicator.pk}": "9"})
+    assert refused.status_code == 422
+    assert not Actual.objects.filter(fiscal_year=2025).exists()
+
+
+def test_pdf_report_has_the_japanese_title_and_the_xlsx_a_chart(client, plan, owner):
+    Review.objects.create(node=plan.nodes.get(code="1-1"), fiscal_year=2024, evaluation="順調")
+    pdf = report.to_pdf(plan, 2024)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for words in ("小さな計画", "相談件数", "順調"):
+        assert words in text
+    assert "見本" in text  # the sample value is labelled
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("CJK" in name for name in fonts), fonts  # Japanese glyphs embedded
+    response = _logged_in(client, owner).get(f"/staff/plans/{plan.pk}/report-FY2024.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert client.get(f"/staff/plans/{plan.pk}/report-FY2040.pdf").status_code == 404
+
+
+def test_derived_indicator_follows_exchange_records(
+    plan, home_org, django_capture_on_commit_callbacks
+):
+    from glocal.partners.models import Affiliation
+    from glocal.places.models import Country, ForeignLocalGovernment
+
+    partner = ForeignLocalGovernment.objects.create(
+        owner=home_org, country=Country.objects.get(code="US"), name_local="Testville"
+    )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        affiliation = Affiliation.objects.create(
+            owner=home_org,
+            local_government=home_org.local_government,
+            partner=partner,
+            kind="sister",
+            signed_on=date(2000, 1, 1),
+        )
+        for day in (date(2025, 5, 1), date(2025, 11, 3), date(2026, 3, 31)):
+            Exchange.objects.create(affiliation=affiliation, started_on=day, participants=5)
+    assert len(callbacks) == 1  # four changes, one recomputation
+    this_year = wareki.fiscal_year(timezone.localdate())
+    assert this_year >= 2025
+    computed = Actual.objects.get(indicator__code="I-2", fiscal_year=2025)
+    assert computed.value == 3
+    assert "exchanges" in computed.provenance
+    assert not computed.sample
+    with django_capture_on_commit_callbacks(execute=True):
+        Exchange.objects.filter(started_on=date(2026, 3, 31)).get().delete()
+    assert Actual.objects.get(indicator__code="I-2", fiscal_year=2025).value == 2
