@@ -163,3 +163,31 @@ def test_derived_indicator_follows_exchange_records(
     with django_capture_on_commit_callbacks(execute=True):
         Exchange.objects.filter(started_on=date(2026, 3, 31)).get().delete()
     assert Actual.objects.get(indicator__code="I-2", fiscal_year=2025).value == 2
+
+
+def test_reviews_through_the_api(client, plan, issue_token, home_org):
+    from glocal.orgs.models import Role
+
+    editor_token = issue_token(home_org, Role.EDITOR)
+    url = f"/api/v1/plans/{plan.pk}/reviews/2025"
+    body = {"reviews": {"1-1": {"evaluation": "順調", "next_step": "継続"}}}
+    saved = client.post(
+        url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {editor_token}"
+    )
+    assert saved.json() == {"saved": 1}
+    assert Review.objects.get().status == "draft"
+    confirm = client.post(
+        url,
+        {**body, "confirm": True},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {editor_token}",
+    )
+    assert confirm.status_code == 403
+    unknown = client.post(
+        url,
+        {"reviews": {"9-9": {"evaluation": "x"}}},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {editor_token}",
+    )
+    assert unknown.status_code == 422
+    assert "9-9" in unknown.content.decode()

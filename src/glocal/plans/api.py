@@ -1,5 +1,6 @@
 """/api/v1/plans: plans, their trees, indicators with achievement and grade, and staff writes."""
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -161,3 +162,27 @@ def recompute(request, plan_id: int, fy: int):
     plan = get_object_or_404(_plans(request), pk=plan_id)
     scoping.require(actor_of(request), plan.owner_id, Role.EDITOR)
     return {"saved": derived.recompute_plan(plan, fy)}
+
+
+class ReviewText(Schema):
+    evaluation: str = ""
+    next_step: str = ""
+
+
+class ReviewsIn(Schema):
+    reviews: dict[str, ReviewText] = Field(description="Node code → evaluation and next step.")
+    confirm: bool = Field(False, description="Confirm the reviews (administrators).")
+
+
+@router.post("/plans/{plan_id}/reviews/{fy}", response=SavedOut, auth=RequireActor())
+def save_reviews(request, plan_id: int, fy: int, payload: ReviewsIn):
+    """Evaluation and next step per node for a fiscal year; editors write, administrators
+    confirm. Unknown node codes are refused with nothing saved."""
+    plan = get_object_or_404(_plans(request), pk=plan_id)
+    ids = dict(plan.nodes.values_list("code", "pk"))
+    unknown = sorted(set(payload.reviews) - set(ids))
+    if unknown:
+        raise ValidationError({"reviews": f"no node has the code {', '.join(unknown)}"})
+    texts = {ids[code]: text.dict() for code, text in payload.reviews.items()}
+    saved = services.save_reviews(actor_of(request), plan, fy, texts, confirm=payload.confirm)
+    return {"saved": saved}
