@@ -127,15 +127,20 @@ def recompute_plan(plan, fiscal_year: int) -> int:
 
 
 def recompute_owner(organisation_id: int) -> int:
-    """Every open year, up to this one, of the organisation's plans with derived indicators."""
-    from glocal.plans.models import Plan
+    """After a change: this fiscal year, and every open year already computed, of the
+    organisation's plans with derived indicators. Earlier years are computed only when someone
+    asks (a year before the records were kept here would count as zero)."""
+    from glocal.plans.models import Actual, Plan
 
     this_year = wareki.fiscal_year(timezone.localdate())
     done = 0
     plans = Plan.objects.filter(owner_id=organisation_id, nodes__indicators__derived__gt="")
     for plan in plans.distinct():
+        computed = Actual.objects.filter(indicator__node__plan=plan, indicator__derived__gt="")
+        years = set(computed.values_list("fiscal_year", flat=True))
+        if plan.start_fy <= this_year <= plan.end_fy:
+            years.add(this_year)
         locked = set(plan.locks.values_list("fiscal_year", flat=True))
-        for year in range(plan.start_fy, min(plan.end_fy, this_year) + 1):
-            if year not in locked:
-                done += recompute_plan(plan, year)
+        for year in sorted(years - locked):
+            done += recompute_plan(plan, year)
     return done
