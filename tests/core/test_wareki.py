@@ -26,7 +26,7 @@ def test_parse_fiscal_year(text, year):
 
 @pytest.mark.parametrize("text", ["", "昭和", "FY25", "令和0年度", "2025-04-01"])
 def test_parse_fiscal_year_refuses_what_is_not_a_year(text):
-    with pytest.raises(ValueError, match="not a fiscal year|start at 1"):
+    with pytest.raises(ValueError, match=r"not a fiscal year|start at 1"):
         wareki.parse_fiscal_year(text)
 
 
