@@ -4,6 +4,7 @@ sheet of an XLSX workbook, read as rows of text."""
 import csv
 import io
 import zipfile
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,22 @@ ENCODINGS = ("utf-8-sig", "cp932")
 
 class UnreadableFile(ValueError):
     pass
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """What is wrong in one row, as the office sees it: the header is row 1."""
+
+    row: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("row %(row)s, %(field)s: %(reason)s") % {
+            "row": self.row,
+            "field": self.field,
+            "reason": self.reason,
+        }
 
 
 def _cell(value) -> str:

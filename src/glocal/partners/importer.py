@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core.tables import RowProblem as Problem
 from glocal.core.tables import UnreadableFile, read_table  # noqa: F401 (part of this API)
 from glocal.partners.models import Affiliation, Field, Kind
 from glocal.places import codes
@@ -61,20 +62,6 @@ _KIND_BY_NAME = {fold(name): kind for kind, names in KINDS.items() for name in n
 _FIELD_BY_NAME = {fold(name): value for value, names in FIELDS.items() for name in names}
 _HEADER_BY_NAME = {fold(name): key for key, names in HEADERS.items() for name in names}
 _SEPARATORS = str.maketrans({"、": ",", ";": ",", "；": ",", "，": ",", "・": ","})
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # as the office sees it: the header is row 1
-    field: str
-    reason: str
-
-    def __str__(self) -> str:
-        return _("row %(row)s, %(field)s: %(reason)s") % {
-            "row": self.row,
-            "field": self.field,
-            "reason": self.reason,
-        }
 
 
 @dataclass

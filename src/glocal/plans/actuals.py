@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core.tables import RowProblem as Problem
 from glocal.core.tables import UnreadableFile, read_table
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
@@ -26,20 +27,6 @@ HEADERS = {
 }
 REQUIRED = ("indicator", "fiscal_year", "value")
 _TRUE = {"1", "true", "yes", "見本", "○", "〇"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # the header is row 1, as in the spreadsheet
-    field: str
-    reason: str
-
-    def __str__(self) -> str:
-        return _("row %(row)s, %(field)s: %(reason)s") % {
-            "row": self.row,
-            "field": self.field,
-            "reason": self.reason,
-        }
 
 
 @dataclass

@@ -287,6 +287,29 @@ def _year(value, problem, name: str):
         return None
 
 
+def _one_of(problem, name: str, value: str, choices: set) -> None:
+    if value not in choices:
+        problem(
+            name,
+            _("%(value)r is not one of %(choices)s")
+            % {"value": value, "choices": ", ".join(sorted(choices))},
+        )
+
+
+def _unique(problem, code: str, seen: dict, where: str, what: str) -> None:
+    """Note the code as seen at `where`, or name where it was seen first."""
+    if not code:
+        problem("code", what)
+    elif code in seen:
+        problem(
+            "code",
+            _("the code %(code)s is used twice (also at %(other)s)")
+            % {"code": code, "other": seen[code]},
+        )
+    else:
+        seen[code] = where
+
+
 def check(document: Document, owner_id: int | None = None) -> Checked:
     """Every problem in the document; with an owner, also years locked in its existing plan."""
     checked = Checked(document)
@@ -304,12 +327,7 @@ def check(document: Document, owner_id: int | None = None) -> Checked:
     if start and end and start > end:
         problem("end_fy", _("the plan ends before it starts"))
     status = _text(plan.get("status")) or Plan.Status.ACTIVE.value
-    if status not in STATUSES:
-        problem(
-            "status",
-            _("%(value)r is not one of %(choices)s")
-            % {"value": status, "choices": ", ".join(sorted(STATUSES))},
-        )
+    _one_of(problem, "status", status, STATUSES)
     checked.numbers["plan"] = {"start_fy": start, "end_fy": end, "status": status}
     _check_nodes(document.nodes, problems, at)
     locked = set()
@@ -322,39 +340,26 @@ def check(document: Document, owner_id: int | None = None) -> Checked:
 
 
 def _check_nodes(nodes: list[NodeRow], problems: list, at) -> None:
-    seen: dict[str, NodeRow] = {}
+    where: dict[str, str] = {}
+    parents = {row.code: row.parent for row in nodes}
     for row in nodes:
         problem = at(row.where)
-        if not row.code:
-            problem("code", _("every node needs a code"))
-        elif row.code in seen:
-            problem(
-                "code",
-                _("the code %(code)s is used twice (also at %(other)s)")
-                % {"code": row.code, "other": seen[row.code].where},
-            )
-        else:
-            seen[row.code] = row
-        if row.kind not in NODE_KINDS:
-            problem(
-                "kind",
-                _("%(value)r is not one of %(choices)s")
-                % {"value": row.kind, "choices": ", ".join(sorted(NODE_KINDS))},
-            )
+        _unique(problem, row.code, where, row.where, _("every node needs a code"))
+        _one_of(problem, "kind", row.kind, NODE_KINDS)
         if not row.title:
             problem("title", _("every node needs a title"))
-        if row.parent and row.parent not in {n.code for n in nodes}:
+        if row.parent and row.parent not in parents:
             problem("parent", _("no node has the code %(code)s") % {"code": row.parent})
     reported: set[str] = set()
-    for row in seen.values():
-        chain, code = [row.code], row.parent
-        while code and code in seen and code not in chain:
+    for first in where:
+        chain, code = [first], parents[first]
+        while code and code in where and code not in chain:
             chain.append(code)
-            code = seen[code].parent
+            code = parents[code]
         if code and code in chain and not reported & set(chain):
             cycle = [*chain[chain.index(code) :], code]
             reported.update(cycle)
-            at(seen[code].where)(
+            at(where[code])(
                 "parent", _("the parents form a cycle: %(cycle)s") % {"cycle": " → ".join(cycle)}
             )
 
@@ -364,26 +369,12 @@ def _check_indicators(document: Document, checked: Checked, at, start, end, lock
     seen: dict[str, str] = {}
     for row in document.indicators:
         problem = at(row.where)
-        if not row.code:
-            problem("code", _("every indicator needs a code"))
-        elif row.code in seen:
-            problem(
-                "code",
-                _("the code %(code)s is used twice (also at %(other)s)")
-                % {"code": row.code, "other": seen[row.code]},
-            )
-        else:
-            seen[row.code] = row.where
+        _unique(problem, row.code, seen, row.where, _("every indicator needs a code"))
         if row.node not in node_codes:
             problem("node", _("no node has the code %(code)s") % {"code": row.node})
         if not row.name:
             problem("name", _("every indicator needs a name"))
-        if row.direction not in DIRECTIONS:
-            problem(
-                "direction",
-                _("%(value)r is not one of %(choices)s")
-                % {"value": row.direction, "choices": ", ".join(sorted(DIRECTIONS))},
-            )
+        _one_of(problem, "direction", row.direction, DIRECTIONS)
         if row.derived and row.derived not in derived.REGISTRY:
             problem(
                 "derived",
