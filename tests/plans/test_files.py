@@ -251,3 +251,63 @@ def test_command_imports_reports_and_refuses_bad_files(home_org, tmp_path, capsy
     summary = list(book.worksheets[1].iter_rows(values_only=True))
     assert summary[1][:2] == ("I-1", "相談件数")
     assert summary[1][5:9] == (140, 150, 1.25, "A")  # from 100 towards 140, reached 150
+
+
+def test_a_locked_year_keeps_its_figures_through_a_reimport(home_org):
+    _checked, done = _import(SMALL, home_org.pk)
+    YearLock.objects.create(plan=done.plan, fiscal_year=2024)
+    exported = exporter.to_yaml(done.plan)
+    checked, again = _import(exported, home_org.pk)  # the same figures: fine
+    assert checked.problems == []
+    assert again.plan.pk == done.plan.pk
+    changed = SMALL.replace("2024: 120", "2024: 999").replace("value: 130", "value: 131")
+    changed = changed.replace("value: 100}", "value: 90}")
+    assert _problems_of(changed, home_org.pk) == [
+        "line 13, baseline: years are locked after review; the baseline and direction stay "
+        "100.0 (FY2023), increase",
+        "line 13, targets: FY2024 is locked after review; its target stays 120.0",
+        "line 13, actuals: FY2024 is locked after review",
+    ]
+    assert Target.objects.get(fiscal_year=2024).value == 120
+
+
+def _problems_of(text: str, owner_id: int) -> list[str]:
+    checked, done = _import(text, owner_id)
+    assert done is None
+    return [str(p) for p in checked.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "title: x\nstart_fy: 2024\nend_fy: 2026\nnodes: abc\n",
+            "line 1, nodes: a list (of “- ” items) is expected",
+        ),
+        ("title: [a]\nstart_fy: 2024\nend_fy: 2026\n", "line 1, title: text is expected here"),
+        (
+            "title: x\nstart_fy: 1500\nend_fy: 2026\n",
+            "line 1, start_fy: FY1500 is not a year a plan covers (FY1950–FY2100)",
+        ),
+        (SMALL.replace("value: 100}", "value: .nan}"), "line 13, baseline: nan is not a number"),
+        (SMALL.replace("value: 100}", "value: .inf}"), "line 13, baseline: inf is not a number"),
+        (
+            SMALL.replace("code: I-1", "code: " + "I" * 41),
+            "line 13, code: longer than 40 characters",
+        ),
+    ],
+)
+def test_shapes_and_values_no_plan_has(home_org, text, problem):
+    assert problem in _problems_of(text, home_org.pk)
+    assert Plan.objects.count() == 0
+
+
+def test_a_runaway_file_is_refused_before_it_is_checked(home_org):
+    # Each level names the one below twice: 2^16 nodes from under a kilobyte of YAML.
+    lines = ["l0: &l0 [{code: x, kind: action, title: t}]"]
+    for level in range(1, 16):
+        child = f"{{code: x, kind: action, title: t, children: *l{level - 1}}}"
+        lines.append(f"l{level}: &l{level} [{child}, {child}]")
+    lines += ["title: x", "start_fy: 2024", "end_fy: 2026", "nodes: *l15"]
+    with pytest.raises(importer.UnreadableFile, match="at most 5000 nodes, 30 levels"):
+        _import("\n".join(lines), home_org.pk)

@@ -27,8 +27,9 @@ WITH_DERIVED = SMALL.replace(
 
 
 @pytest.fixture
-def plan(home_org):
-    _checked, done = importer.import_file(WITH_DERIVED.encode(), "p.yaml", home_org.pk)
+def plan(home_org, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # as if committed
+        _checked, done = importer.import_file(WITH_DERIVED.encode(), "p.yaml", home_org.pk)
     return done.plan
 
 
@@ -62,7 +63,7 @@ def test_entering_a_years_actuals_in_one_form(client, plan, editor, english):
     assert 'class="grade grade-a"' in tree
 
 
-def test_outsiders_neither_see_nor_change_a_private_plan(client, plan, outsider):
+def test_outsiders_see_only_the_dashboard_of_a_published_plan(client, plan, outsider):
     client = _logged_in(client, outsider)
     assert client.get(f"/staff/plans/{plan.pk}/").status_code == 404
     indicator = Indicator.objects.get(code="I-1")
@@ -71,7 +72,10 @@ def test_outsiders_neither_see_nor_change_a_private_plan(client, plan, outsider)
     assert client.get(f"/plans/{plan.pk}/").status_code == 404  # not published
     plan.is_public = True
     plan.save()
-    assert client.get(f"/staff/plans/{plan.pk}/").status_code == 200  # published: readable
+    assert client.get(f"/plans/{plan.pk}/").status_code == 200  # published: its dashboard
+    # The staff pages and files hold reviews in progress, comments and who entered what.
+    for url in ("", "report-FY2025.html", "export.yaml", f"indicators/{indicator.pk}/"):
+        assert client.get(f"/staff/plans/{plan.pk}/{url}").status_code == 403, url
     refused = client.post(f"/staff/plans/{plan.pk}/actuals/2025/", {f"value-{indicator.pk}": "1"})
     assert refused.status_code == 403
     assert not Actual.objects.filter(fiscal_year=2025).exists()
@@ -190,3 +194,51 @@ def test_reviews_through_the_api(client, plan, issue_token, home_org):
     )
     assert unknown.status_code == 422
     assert "9-9" in unknown.content.decode()
+
+
+def test_what_no_plan_has_is_refused_not_crashed(client, plan, owner, issue_token, home_org):
+    from glocal.orgs.models import Role
+
+    client = _logged_in(client, owner)
+    indicator = Indicator.objects.get(code="I-1")
+    for url in ("review/1/", "actuals/99999/", "report-FY1999.pdf"):
+        assert client.get(f"/staff/plans/{plan.pk}/{url}").status_code == 404, url
+    assert client.post(f"/staff/plans/{plan.pk}/lock/1/").status_code == 404
+    assert not YearLock.objects.exists()
+    for value in ("inf", "nan", "1e400"):
+        answer = client.post(
+            f"/staff/plans/{plan.pk}/actuals/2025/", {f"value-{indicator.pk}": value}
+        )
+        assert answer.status_code == 422, value
+    assert (
+        client.post(f"/staff/plans/{plan.pk}/review/2025/", {"evaluation-²": "x"}).status_code
+        == 422
+    )
+    token = issue_token(home_org, Role.ADMIN)
+    api = f"/api/v1/plans/{plan.pk}"
+    headers = {"content_type": "application/json", "HTTP_AUTHORIZATION": f"Bearer {token}"}
+    assert (
+        client.post(
+            f"{api}/actuals", {"fiscal_year": 2025, "values": {"²": "1"}}, **headers
+        ).status_code
+        == 422
+    )
+    assert client.post(f"{api}/recompute/9999", **headers).status_code == 422
+    assert client.post(f"{api}/locks/1", **headers).status_code == 422
+    assert not Actual.objects.filter(fiscal_year=2025).exists()
+
+
+def test_a_chart_of_equal_negative_values_and_a_formula_like_title(plan):
+    indicator = Indicator.objects.get(code="I-1")
+    indicator.baseline, indicator.name = -500, "=HYPERLINK(1)"
+    indicator.save()
+    indicator.targets.all().delete()
+    indicator.actuals.all().delete()
+    from glocal.plans import charts
+
+    assert "<polyline" not in charts.indicator_chart(indicator, plan.end_fy)
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(report.to_xlsx(plan, 2025)))
+    cell = book.worksheets[1]["B2"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")

@@ -154,3 +154,10 @@ def test_roll_up_counts_each_indicator_between_nothing_and_full(plan, owner, act
     achievements = [value for _i, _t, _a, value, _row in measure.indicators]
     assert achievements == [3.0, -4.0]
     assert (measure.achievement, measure.grade) == (0.5, "D")
+
+
+def test_grade_follows_the_percentage_shown():
+    value = progress.achievement("increase", 1.2, 2.2, 2.0)  # 79.99999… in floating point
+    assert (progress.percent(value), progress.grade(value)) == ("80.0%", "B")
+    value = progress.achievement("increase", 0, 1000, 999.6)
+    assert (progress.percent(value), progress.grade(value)) == ("100.0%", "A")

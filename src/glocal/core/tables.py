@@ -3,7 +3,8 @@ sheet of an XLSX workbook, read as rows of text."""
 
 import csv
 import io
-import zipfile
+import math
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -39,6 +40,18 @@ def _cell(value) -> str:
     return str(value).strip()  # as written: names keep their brackets and widths
 
 
+def parse_number(value) -> float:
+    """A figure as offices type it: 1,234 or １２３４ or 12.5. Raises ValueError for anything
+    else, including NaN and infinity, which no count or amount can be."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
 def is_xlsx(data: bytes, name: str = "") -> bool:
     return name.lower().endswith(".xlsx") or data[:2] == b"PK"
 
@@ -49,12 +62,23 @@ def read_workbook(data: bytes) -> dict[str, list[list[str]]]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return {
+            sheet.title: [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets
+        }
+    # A damaged workbook fails in zipfile, in the XML parser or in openpyxl itself, with many
+    # kinds of error; to the person uploading it they all mean the same thing.
+    except Exception as exc:
         raise UnreadableFile(_("This is not an XLSX workbook that can be read.")) from exc
-    return {
-        sheet.title: [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        for sheet in book.worksheets
-    }
+
+
+def text_cells(sheet) -> None:
+    """Keep every text cell of a written sheet as text: a title starting with = is not a formula
+    (and opening the file must never run one)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                cell.data_type = "s"
 
 
 def read_table(data: bytes, name: str = "") -> list[list[str]]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from glocal import wareki
 from glocal.core.tables import RowProblem as Problem
-from glocal.core.tables import UnreadableFile, read_table
+from glocal.core.tables import UnreadableFile, parse_number, read_table
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.plans.models import Actual, Indicator, Plan
@@ -26,6 +26,7 @@ HEADERS = {
     "sample": ("sample", "見本"),
 }
 REQUIRED = ("indicator", "fiscal_year", "value")
+EVIDENCE_LENGTH = Actual._meta.get_field("evidence").max_length
 _TRUE = {"1", "true", "yes", "見本", "○", "〇"}
 
 
@@ -92,10 +93,12 @@ def check(table: list[list[str]], plan: Plan) -> Checked:
             problem("fiscal_year", _("FY%(fy)s is locked after review") % {"fy": year})
         raw = values.get("value", "")
         try:
-            value = float(raw.replace(",", ""))
+            value = parse_number(raw)
         except ValueError:
             value = None
             problem("value", _("%(value)r is not a number") % {"value": raw})
+        if len(values.get("evidence", "")) > EVIDENCE_LENGTH:
+            problem("evidence", _("longer than %(n)s characters") % {"n": EVIDENCE_LENGTH})
         if indicator and year:
             key = (indicator.code, year)
             if key in seen:

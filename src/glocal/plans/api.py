@@ -161,6 +161,7 @@ def recompute(request, plan_id: int, fy: int):
     """Compute the derived indicators for a fiscal year from the records now."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     scoping.require(actor_of(request), plan.owner_id, Role.EDITOR)
+    services.check_in_period(plan, fy)
     return {"saved": derived.recompute_plan(plan, fy)}
 
 

@@ -27,7 +27,7 @@ def series(indicator, end_fy: int) -> list[tuple[int, float | None, float | None
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
 
 
 def indicator_chart(indicator, end_fy: int) -> str:
@@ -35,8 +35,8 @@ def indicator_chart(indicator, end_fy: int) -> str:
     values = [v for _year, t, a in rows for v in (t, a) if v is not None]
     if not values:
         return ""
-    low, high = min(0.0, *values), max(values) or 1.0
-    high += (high - low) * 0.1
+    low, high = min(0.0, *values), max(0.0, *values)
+    high += (high - low) * 0.1 or 1.0  # all zero: still a scale to draw on
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(1, len(rows) - 1)
 

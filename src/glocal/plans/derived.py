@@ -7,6 +7,7 @@ fy)` stores the value as that year's actual, saying which records were counted a
 to a watched record recomputes its organisation's plans in a background task after the commit.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from glocal import wareki
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,20 @@ def recompute(indicator, fiscal_year: int):
     return actual
 
 
+@transaction.atomic
 def recompute_plan(plan, fiscal_year: int) -> int:
+    """Every derived indicator of the plan for one year, all or none. A computation no app
+    offers any more (an app removed) is skipped and logged, not fatal to the others."""
     from glocal.plans.models import Indicator
 
     found = Indicator.objects.filter(node__plan=plan).exclude(derived="").select_related("node")
-    return sum(recompute(indicator, fiscal_year) is not None for indicator in found)
+    done = 0
+    for indicator in found:
+        if indicator.derived not in REGISTRY:
+            logger.warning("indicator %s: no computation %r", indicator.pk, indicator.derived)
+            continue
+        done += recompute(indicator, fiscal_year) is not None
+    return done
 
 
 def recompute_owner(organisation_id: int) -> int:

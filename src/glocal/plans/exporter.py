@@ -1,8 +1,14 @@
 """Everything about a plan, out: YAML (the import format, with actuals, reviews and locks) and
 XLSX (the import workbook's sheets plan, nodes and indicators, then actuals and reviews).
-Both read back with `glocal plans import`."""
+
+Both import back with `glocal plans import`: the tree, indicators and targets, and from YAML the
+actuals too. Reviews, locked years and computed values are in the files to read and keep; they
+are not imported (a lock is an administrator's act, not a file's).
+"""
 
 import io
+
+from glocal.core import tables
 
 
 def _tree(plan) -> list:
@@ -180,6 +186,8 @@ def to_xlsx(plan) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
+    for ws in book.worksheets:
+        tables.text_cells(ws)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

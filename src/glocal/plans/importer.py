@@ -16,13 +16,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
-from glocal.core.tables import UnreadableFile, is_xlsx, read_workbook
+from glocal.core.tables import UnreadableFile, is_xlsx, parse_number, read_workbook
 from glocal.plans import derived
 from glocal.plans.models import Actual, Indicator, Node, Plan, Target
 
 NODE_KINDS = {choice.value for choice in Node.Kind}
 DIRECTIONS = {choice.value for choice in Indicator.Direction}
 STATUSES = {choice.value for choice in Plan.Status}
+# Beyond these a file is not a plan (and a tree this deep would not fit on any page).
+MAX_NODES, MAX_DEPTH = 5000, 30
+# Plans, baselines and targets of the Heisei era or later, with room either side.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Document:
     plan_where: str
     nodes: list[NodeRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
+    problems: list["Problem"] = field(default_factory=list)  # found while reading the shape
 
 
 @dataclass
@@ -123,35 +128,62 @@ def _read_yaml(data: bytes) -> Document:
         raise UnreadableFile(
             _("This is not valid YAML: %(where)s%(reason)s") % {"where": where, "reason": reason}
         ) from exc
+    except RecursionError as exc:
+        raise UnreadableFile(_("The file nests deeper than any plan does.")) from exc
     if not isinstance(loaded, dict):
         raise UnreadableFile(_("A plan file is a mapping with title, start_fy, end_fy and nodes."))
     document = Document(plan=loaded, plan_where=_("line %(line)s") % {"line": 1})
 
-    def walk(items, parent: str) -> None:
-        for item in items if isinstance(items, list) else []:
+    def a_list(value, where: str, name: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            document.problems.append(Problem(where, name, _("a list (of “- ” items) is expected")))
+            return []
+        for item in value:
             if not isinstance(item, dict):
-                continue
+                document.problems.append(
+                    Problem(where, name, _("each item is a mapping (code: …, title: …)"))
+                )
+        return [item for item in value if isinstance(item, dict)]
+
+    def walk(items, parent: str, depth: int) -> None:
+        for item in items:
             where = _("line %(line)s") % {"line": item.get("__line__", "?")}
+            if len(document.nodes) >= MAX_NODES or depth > MAX_DEPTH:
+                raise UnreadableFile(
+                    _("%(where)s: a plan has at most %(nodes)s nodes, %(depth)s levels deep.")
+                    % {"where": where, "nodes": MAX_NODES, "depth": MAX_DEPTH}
+                )
             code = _text(item.get("code"))
             document.nodes.append(
                 NodeRow(
                     where=where,
                     code=code,
                     parent=_text(item.get("parent")) or parent,
-                    kind=_text(item.get("kind")),
-                    title=_text(item.get("title")),
-                    title_en=_text(item.get("title_en")),
-                    description=_text(item.get("description")),
-                    roles=_text(item.get("roles")),
+                    **{
+                        key: _scalar(item, key, where, document)
+                        for key in ("kind", "title", "title_en", "description", "roles")
+                    },
                 )
             )
-            for indicator in item.get("indicators") or []:
-                if isinstance(indicator, dict):
-                    document.indicators.append(_indicator_from_mapping(indicator, code))
-            walk(item.get("children") or [], code)
+            for indicator in a_list(item.get("indicators"), where, "indicators"):
+                document.indicators.append(_indicator_from_mapping(indicator, code))
+            walk(a_list(item.get("children"), where, "children"), code, depth + 1)
 
-    walk(loaded.get("nodes") or [], "")
+    for key in ("title", "title_en", "revision", "source"):
+        _scalar(loaded, key, document.plan_where, document)
+    walk(a_list(loaded.get("nodes"), document.plan_where, "nodes"), "", 1)
     return document
+
+
+def _scalar(mapping: dict, key: str, where: str, document: Document) -> str:
+    """A text field; a list or mapping where text belongs is a problem, not "['a']"."""
+    value = mapping.get(key)
+    if isinstance(value, list | dict):
+        document.problems.append(Problem(where, key, _("text is expected here")))
+        return ""
+    return _text(value)
 
 
 def _indicator_from_mapping(item: dict, node: str) -> IndicatorRow:
@@ -227,6 +259,8 @@ def _read_xlsx(sheets: dict) -> Document:
     plan = {row[0]: row[1] for row in plan_rows[1:] if len(row) >= 2 and row[0]}
     document = Document(plan=plan, plan_where=_("sheet plan"))
     node_rows = sheet.get("nodes") or sheet.get("体系") or []
+    if len(node_rows) > MAX_NODES:
+        raise UnreadableFile(_("A plan has at most %(n)s nodes.") % {"n": MAX_NODES})
     if node_rows:
         columns = _columns(node_rows[0], NODE_HEADERS)
         for number, row in enumerate(node_rows[1:], start=2):
@@ -269,11 +303,8 @@ def _read_xlsx(sheets: dict) -> Document:
 def _number(value, problem, name: str):
     if value is None or (isinstance(value, str) and value.strip() == ""):
         return None
-    if isinstance(value, bool):
-        problem(name, _("%(value)r is not a number") % {"value": value})
-        return None
     try:
-        return float(str(value).replace(",", ""))
+        return parse_number(value)
     except ValueError:
         problem(name, _("%(value)r is not a number") % {"value": value})
         return None
@@ -281,10 +312,18 @@ def _number(value, problem, name: str):
 
 def _year(value, problem, name: str):
     try:
-        return wareki.parse_fiscal_year(value)
+        year = wareki.parse_fiscal_year(value)
     except ValueError:
         problem(name, _("%(value)r is not a fiscal year") % {"value": value})
         return None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        problem(
+            name,
+            _("FY%(fy)s is not a year a plan covers (FY%(first)s–FY%(last)s)")
+            % {"fy": year, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+        return None
+    return year
 
 
 def _one_of(problem, name: str, value: str, choices: set) -> None:
@@ -310,10 +349,19 @@ def _unique(problem, code: str, seen: dict, where: str, what: str) -> None:
         seen[code] = where
 
 
+def _fits(problem, row, model, names) -> None:
+    """Text no longer than the database keeps, named before anything is written."""
+    for name in names:
+        limit = model._meta.get_field(name).max_length
+        if len(getattr(row, name)) > limit:
+            problem(name, _("longer than %(n)s characters") % {"n": limit})
+
+
 def check(document: Document, owner_id: int | None = None) -> Checked:
     """Every problem in the document; with an owner, also years locked in its existing plan."""
     checked = Checked(document)
     problems = checked.problems
+    problems.extend(document.problems)
 
     def at(where):
         return lambda name, reason: problems.append(Problem(where, name, reason))
@@ -322,6 +370,10 @@ def check(document: Document, owner_id: int | None = None) -> Checked:
     title = _text(plan.get("title"))
     if not title:
         problem("title", _("a plan needs a title"))
+    for name in ("title", "title_en", "revision"):
+        limit = Plan._meta.get_field(name).max_length
+        if len(_text(plan.get(name))) > limit:
+            problem(name, _("longer than %(n)s characters") % {"n": limit})
     start = _year(plan.get("start_fy"), problem, "start_fy")
     end = _year(plan.get("end_fy"), problem, "end_fy")
     if start and end and start > end:
@@ -330,13 +382,61 @@ def check(document: Document, owner_id: int | None = None) -> Checked:
     _one_of(problem, "status", status, STATUSES)
     checked.numbers["plan"] = {"start_fy": start, "end_fy": end, "status": status}
     _check_nodes(document.nodes, problems, at)
-    locked = set()
-    if owner_id and title:
-        existing = Plan.objects.filter(owner_id=owner_id, title=title).first()
-        if existing:
-            locked = set(existing.locks.values_list("fiscal_year", flat=True))
-    _check_indicators(document, checked, at, start, end, locked)
+    locked, frozen = set(), {}
+    existing = Plan.objects.filter(owner_id=owner_id, title=title).first() if owner_id else None
+    if existing:
+        locked = set(existing.locks.values_list("fiscal_year", flat=True))
+    if locked:
+        found = Indicator.objects.filter(node__plan=existing).prefetch_related("targets", "actuals")
+        frozen = {indicator.code: indicator for indicator in found}
+    _check_indicators(document, checked, at, start, end)
+    for row in document.indicators:
+        values = checked.numbers.get(row.code)
+        if values is None or not locked:
+            continue
+        if row.code in frozen:
+            _check_frozen(frozen[row.code], row, values, locked, at(row.where))
+        elif locked & set(values["actuals"]):
+            at(row.where)(
+                "actuals",
+                _("FY%(fy)s is locked after review") % {"fy": min(locked & set(values["actuals"]))},
+            )
     return checked
+
+
+def _check_frozen(indicator, row: IndicatorRow, values: dict, locked: set, problem) -> None:
+    """A locked year's figures stay as reviewed: its target, its actual, and the baseline and
+    direction its achievement was measured from. The same figures again are fine (an export
+    imports back); an actual for a locked year is then left as it is."""
+    if (values["baseline"], values["baseline_fy"], row.direction) != (
+        indicator.baseline,
+        indicator.baseline_fy,
+        indicator.direction,
+    ):
+        problem(
+            "baseline",
+            _(
+                "years are locked after review; the baseline and direction stay "
+                "%(baseline)s (FY%(fy)s), %(direction)s"
+            )
+            % {
+                "baseline": indicator.baseline,
+                "fy": indicator.baseline_fy,
+                "direction": indicator.direction,
+            },
+        )
+    targets = {t.fiscal_year: t.value for t in indicator.targets.all()}
+    actuals = {a.fiscal_year: a.value for a in indicator.actuals.all()}
+    for year in sorted(locked):
+        if values["targets"].get(year) != targets.get(year):
+            problem(
+                "targets",
+                _("FY%(fy)s is locked after review; its target stays %(value)s")
+                % {"fy": year, "value": targets.get(year, "–")},
+            )
+        entry = values["actuals"].pop(year, None)
+        if entry is not None and entry["value"] != actuals.get(year):
+            problem("actuals", _("FY%(fy)s is locked after review") % {"fy": year})
 
 
 def _check_nodes(nodes: list[NodeRow], problems: list, at) -> None:
@@ -348,14 +448,18 @@ def _check_nodes(nodes: list[NodeRow], problems: list, at) -> None:
         _one_of(problem, "kind", row.kind, NODE_KINDS)
         if not row.title:
             problem("title", _("every node needs a title"))
+        _fits(problem, row, Node, ("code", "title", "title_en"))
         if row.parent and row.parent not in parents:
             problem("parent", _("no node has the code %(code)s") % {"code": row.parent})
     reported: set[str] = set()
     for first in where:
         chain, code = [first], parents[first]
-        while code and code in where and code not in chain:
+        while code and code in where and code not in chain and len(chain) <= MAX_DEPTH:
             chain.append(code)
             code = parents[code]
+        if len(chain) > MAX_DEPTH and first not in reported:
+            reported.add(first)
+            at(where[first])("parent", _("the tree is deeper than %(n)s levels") % {"n": MAX_DEPTH})
         if code and code in chain and not reported & set(chain):
             cycle = [*chain[chain.index(code) :], code]
             reported.update(cycle)
@@ -364,7 +468,7 @@ def _check_nodes(nodes: list[NodeRow], problems: list, at) -> None:
             )
 
 
-def _check_indicators(document: Document, checked: Checked, at, start, end, locked) -> None:
+def _check_indicators(document: Document, checked: Checked, at, start, end) -> None:
     node_codes = {row.code for row in document.nodes}
     seen: dict[str, str] = {}
     for row in document.indicators:
@@ -374,6 +478,7 @@ def _check_indicators(document: Document, checked: Checked, at, start, end, lock
             problem("node", _("no node has the code %(code)s") % {"code": row.node})
         if not row.name:
             problem("name", _("every indicator needs a name"))
+        _fits(problem, row, Indicator, ("code", "name", "name_en", "unit"))
         _one_of(problem, "direction", row.direction, DIRECTIONS)
         if row.derived and row.derived not in derived.REGISTRY:
             problem(
@@ -411,8 +516,6 @@ def _check_indicators(document: Document, checked: Checked, at, start, end, lock
                     _("FY%(fy)s is outside the plan (FY%(start)s–FY%(end)s)")
                     % {"fy": year, "start": start, "end": end},
                 )
-            elif year in locked:
-                problem("actuals", _("FY%(fy)s is locked after review") % {"fy": year})
             elif year and value is not None:
                 actuals[year] = {**entry, "value": value}
         checked.numbers[row.code] = {
@@ -501,6 +604,8 @@ def write(checked: Checked, owner_id: int, user=None) -> Report:
                     "entered_by": user,
                 },
             )
+    if any(row.derived for row in document.indicators):
+        derived.schedule(owner_id)  # this year's counts, once the plan is committed
     in_file = {row.code for row in document.nodes}
     kept = sorted(plan.nodes.exclude(code__in=in_file).values_list("code", flat=True))
     return Report(plan, created, len(document.nodes), len(document.indicators), kept)

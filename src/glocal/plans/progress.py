@@ -21,16 +21,23 @@ DEFAULT_BANDS = (("A", 1.0), ("B", 0.8), ("C", 0.6), ("D", float("-inf")))
 
 
 def achievement(direction: str, baseline, target, actual) -> float | None:
+    """Rounded to 0.1% (three decimals of the fraction): the precision reports show, so that
+    the grade is the one the printed percentage implies (1.2 → 2.0 against 2.2 is 80.0%, B,
+    not 79.99999…%, C)."""
     if actual is None or target is None or baseline is None:
         return None
     if direction == "maintain":
         if target == 0:
             return 1.0 if actual >= 0 else 0.0
-        return min(1.0, actual / target)
+        return round(min(1.0, actual / target), 3)
     if target == baseline:
         reached = actual >= target if direction == "increase" else actual <= target
         return 1.0 if reached else 0.0
-    return (actual - baseline) / (target - baseline)
+    return round((actual - baseline) / (target - baseline), 3)
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.1f}%"
 
 
 def grade(value: float | None, bands=None) -> str | None:
@@ -85,7 +92,7 @@ def tree(plan, fiscal_year: int) -> list[NodeProgress]:
             if child_progress.achievement is not None:
                 values.append(child_progress.achievement)
         if values:
-            progress.achievement = sum(values) / len(values)
+            progress.achievement = round(sum(values) / len(values), 3)
             progress.grade = grade(progress.achievement)
         return progress
 

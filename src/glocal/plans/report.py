@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import tables
 from glocal.plans import charts, progress
 from glocal.plans.models import Review
 
@@ -33,7 +34,7 @@ class IndicatorLine:
 
     @property
     def percent(self) -> str:
-        return "" if self.achievement is None else f"{self.achievement * 100:.0f}%"
+        return progress.percent(self.achievement)
 
 
 @dataclass
@@ -47,7 +48,7 @@ class NodeLine:
 
     @property
     def percent(self) -> str:
-        return "" if self.achievement is None else f"{self.achievement * 100:.0f}%"
+        return progress.percent(self.achievement)
 
 
 def lines(plan, fiscal_year: int, with_charts: bool = False) -> list[NodeLine]:
@@ -211,6 +212,8 @@ def to_xlsx(plan, fiscal_year: int) -> bytes:
         for cell in ws[2 if ws is summary else 1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True)
+    for ws in book.worksheets:
+        tables.text_cells(ws)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

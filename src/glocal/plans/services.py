@@ -4,17 +4,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from glocal.core.tables import parse_number
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.plans.models import Actual, Indicator, Plan, Review, YearLock
 
 
-def _check_year(plan: Plan, fiscal_year: int) -> None:
+def check_in_period(plan: Plan, fiscal_year: int) -> None:
     if not plan.start_fy - 1 <= fiscal_year <= plan.end_fy:
         raise ValidationError(
             {"fiscal_year": _("FY%(fy)s is outside the plan (FY%(start)s–FY%(end)s).")
              % {"fy": fiscal_year, "start": plan.start_fy, "end": plan.end_fy}}
         )  # fmt: skip
+
+
+def _check_year(plan: Plan, fiscal_year: int) -> None:
+    check_in_period(plan, fiscal_year)
     if YearLock.objects.filter(plan=plan, fiscal_year=fiscal_year).exists():
         raise ValidationError(
             {"fiscal_year": _("FY%(fy)s is locked after review.") % {"fy": fiscal_year}}
@@ -31,24 +36,30 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None)
     indicators = {i.pk: i for i in Indicator.objects.filter(node__plan=plan)}
     problems, parsed = {}, {}
     for key, raw in values.items():
-        indicator = indicators.get(int(key)) if str(key).isdigit() else None
+        indicator = indicators.get(_id(key))
         if indicator is None:
             problems[f"indicator {key}"] = _("not an indicator of this plan")
             continue
         if indicator.derived:
             problems[indicator.code] = _("computed from records; it is not entered")
             continue
-        text = str(raw).strip().replace(",", "")
-        if text == "":
+        if str(raw).strip() == "":
             continue
         try:
-            parsed[indicator] = float(text)
+            parsed[indicator] = parse_number(raw)
         except ValueError:
             problems[indicator.code] = _("%(value)r is not a number") % {"value": raw}
+    notes = notes or {}
+    limit = Actual._meta.get_field("evidence").max_length
+    for indicator in indicators.values():
+        note = notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
+        if len(str(note.get("evidence", ""))) > limit:
+            problems[indicator.code] = _("the evidence is longer than %(n)s characters") % {
+                "n": limit
+            }
     if problems:
         raise ValidationError(problems)
     user = _user(actor)
-    notes = notes or {}
     for indicator, value in parsed.items():
         note = notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
         defaults = {"value": value, "entered_by": user, "sample": False, "provenance": ""}
@@ -57,6 +68,12 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None)
             indicator=indicator, fiscal_year=fiscal_year, defaults=defaults
         )
     return len(parsed)
+
+
+def _id(key) -> int | None:
+    """A record id from a form or JSON key; None for anything else (², -1, text)."""
+    text = str(key)
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def _user(actor):
@@ -72,7 +89,7 @@ def save_reviews(actor, plan: Plan, fiscal_year: int, texts: dict, confirm: bool
     nodes = {n.pk: n for n in plan.nodes.all()}
     saved = 0
     for key, text in texts.items():
-        node = nodes.get(int(key)) if str(key).isdigit() else None
+        node = nodes.get(_id(key))
         if node is None:
             raise ValidationError({f"node {key}": _("not a node of this plan")})
         evaluation = str(text.get("evaluation", "")).strip()
@@ -95,6 +112,7 @@ def save_reviews(actor, plan: Plan, fiscal_year: int, texts: dict, confirm: bool
 def lock_year(actor, plan: Plan, fiscal_year: int) -> None:
     if not (actor.is_superuser or actor.has_role(plan.owner_id, Role.ADMIN)):
         raise PermissionDenied(_("Only administrators lock a fiscal year."))
+    check_in_period(plan, fiscal_year)
     YearLock.objects.get_or_create(plan=plan, fiscal_year=fiscal_year)
 
 

@@ -22,6 +22,17 @@ def _visible(request):
     return scoping.visible(Plan.objects.select_related("owner"), request.actor)
 
 
+def _plan(request, plan_id: int, role: Role = Role.VIEWER, fy: int | None = None) -> Plan:
+    """A plan of one's own organisations (published plans of others are read on their public
+    dashboard: the staff pages show reviews in progress, comments and who entered what), and
+    the fiscal year asked for, which must lie in its period (or be its baseline year)."""
+    plan = get_object_or_404(_visible(request), pk=plan_id)
+    scoping.require(request.actor, plan.owner_id, role)
+    if fy is not None and not plan.start_fy - 1 <= fy <= plan.end_fy:
+        raise Http404(_("FY%(fy)s is outside the plan.") % {"fy": fy})
+    return plan
+
+
 def _year(request, plan: Plan) -> int:
     """The fiscal year asked for, else this one within the plan, else its last."""
     try:
@@ -44,7 +55,12 @@ def _rights(request, plan: Plan) -> dict:
 
 @login_required
 def plan_list(request):
-    context = {"nav": "plans", "plans": _visible(request)}
+    actor = request.actor
+    plans = [
+        (plan, actor.is_superuser or actor.has_role(plan.owner_id, Role.VIEWER))
+        for plan in _visible(request)
+    ]
+    context = {"nav": "plans", "plans": plans}
     membership = selection.active_membership(request)
     if membership and request.actor.has_role(membership.organisation_id, Role.EDITOR):
         context["organisation"] = membership.organisation
@@ -75,7 +91,7 @@ def plan_list(request):
 
 @login_required
 def plan_detail(request, plan_id: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id)
     year = _year(request, plan)
     return render(
         request,
@@ -95,7 +111,7 @@ def plan_detail(request, plan_id: int):
 
 @login_required
 def indicator_detail(request, plan_id: int, indicator_id: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id)
     indicator = get_object_or_404(
         Indicator.objects.filter(node__plan=plan).select_related("node"), pk=indicator_id
     )
@@ -111,7 +127,7 @@ def indicator_detail(request, plan_id: int, indicator_id: int):
                 "actual": actual,
                 "row": row,
                 "achievement": value,
-                "percent": "" if value is None else f"{value * 100:.0f}%",
+                "percent": progress.percent(value),
                 "grade": progress.grade(value),
             }
         )
@@ -131,8 +147,7 @@ def indicator_detail(request, plan_id: int, indicator_id: int):
 
 @login_required
 def enter_actuals(request, plan_id: int, fy: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
-    scoping.require(request.actor, plan.owner_id, Role.EDITOR)
+    plan = _plan(request, plan_id, Role.EDITOR, fy)
     indicators = list(
         Indicator.objects.filter(node__plan=plan)
         .select_related("node")
@@ -209,8 +224,7 @@ def plan_detail_url(plan: Plan) -> str:
 
 @login_required
 def import_actuals(request, plan_id: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
-    scoping.require(request.actor, plan.owner_id, Role.EDITOR)
+    plan = _plan(request, plan_id, Role.EDITOR)
     context, status = {"nav": "plans", "plan": plan}, 200
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -230,8 +244,7 @@ def import_actuals(request, plan_id: int):
 
 @login_required
 def review(request, plan_id: int, fy: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
-    scoping.require(request.actor, plan.owner_id, Role.VIEWER)
+    plan = _plan(request, plan_id, fy=fy)
     status, error = 200, ""
     if request.method == "POST":
         texts = {
@@ -270,7 +283,7 @@ def review(request, plan_id: int, fy: int):
 @login_required
 @require_POST
 def lock(request, plan_id: int, fy: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id, Role.ADMIN, fy)
     services.lock_year(request.actor, plan, fy)
     messages.success(request, _("%(year)s is locked.") % {"year": wareki.fiscal_year_label(fy)})
     return redirect("plans:review", plan.pk, fy)
@@ -279,7 +292,7 @@ def lock(request, plan_id: int, fy: int):
 @login_required
 @require_POST
 def publish(request, plan_id: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id, Role.ADMIN)
     services.publish(request.actor, plan, request.POST.get("published") == "1")
     messages.success(
         request,
@@ -291,8 +304,7 @@ def publish(request, plan_id: int):
 @login_required
 @require_POST
 def recompute(request, plan_id: int, fy: int):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
-    scoping.require(request.actor, plan.owner_id, Role.EDITOR)
+    plan = _plan(request, plan_id, Role.EDITOR, fy)
     done = derived.recompute_plan(plan, fy)
     messages.success(request, _("%(n)s derived indicators computed.") % {"n": done})
     return redirect(f"{plan_detail_url(plan)}?fy={fy}")
@@ -306,7 +318,7 @@ def _download(data, name: str, content_type: str) -> HttpResponse:
 
 @login_required
 def report_file(request, plan_id: int, fy: int, format: str):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id)
     if format not in report.FORMATS or not plan.start_fy <= fy <= plan.end_fy:
         raise Http404(_("There is no such report."))
     try:
@@ -320,7 +332,7 @@ def report_file(request, plan_id: int, fy: int, format: str):
 
 @login_required
 def export(request, plan_id: int, format: str):
-    plan = get_object_or_404(_visible(request), pk=plan_id)
+    plan = _plan(request, plan_id)
     if format not in ("yaml", "xlsx"):
         raise Http404(_("Plans are exported as YAML or XLSX."))
     if format == "xlsx":
