@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -183,7 +184,9 @@ def save_reviews(request, plan_id: int, fy: int, payload: ReviewsIn):
     ids = dict(plan.nodes.values_list("code", "pk"))
     unknown = sorted(set(payload.reviews) - set(ids))
     if unknown:
-        raise ValidationError({"reviews": f"no node has the code {', '.join(unknown)}"})
+        raise ValidationError(
+            {"reviews": _("no node has the code %(code)s") % {"code": ", ".join(unknown)}}
+        )
     texts = {ids[code]: text.dict() for code, text in payload.reviews.items()}
     saved = services.save_reviews(actor_of(request), plan, fy, texts, confirm=payload.confirm)
     return {"saved": saved}

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -217,8 +218,6 @@ def _typed(value: float | None) -> str:
 
 
 def plan_detail_url(plan: Plan) -> str:
-    from django.urls import reverse
-
     return reverse("plans:detail", args=[plan.pk])
 
 
