@@ -17,8 +17,8 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "glocal" / "plans" / "data"
 def fukushima_plan(home_org):
     data = (DATA / "fukushima_international_plan.yaml").read_bytes()
     _checked, done = importer.import_file(data, "plan.yaml", home_org.pk)
-    table = actuals.read_table((DATA / "fukushima_sample_actuals.csv").read_bytes(), "a.csv")
-    actuals.write(actuals.check(table, done.plan))
+    data = (DATA / "fukushima_sample_actuals.csv").read_bytes()
+    actuals.write(actuals.check_file(data, "a.csv", done.plan))
     return done.plan
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from glocal import wareki
 from glocal.core.tables import RowProblem as Problem
-from glocal.core.tables import UnreadableFile, parse_number, read_table
+from glocal.core.tables import parse_number, read_table
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.plans.models import Actual, Indicator, Plan
@@ -141,14 +141,16 @@ def write(checked: Checked, user=None) -> int:
     return len(checked.rows)
 
 
+def check_file(data: bytes, name: str, plan: Plan) -> Checked:
+    """Read and check a file; UnreadableFile for one that cannot be read."""
+    return check(read_table(data, name), plan)
+
+
 def import_file(actor, plan: Plan, data: bytes, name: str) -> tuple[Checked, int]:
-    """Check and, when clean, write. UnreadableFile for a broken file."""
+    """Check and, when clean, write."""
     scoping.require(actor, plan.owner_id, Role.EDITOR)
-    checked = check(read_table(data, name), plan)
+    checked = check_file(data, name, plan)
     if checked.problems:
         return checked, 0
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
     return checked, write(checked, user)
-
-
-__all__ = ["UnreadableFile", "check", "import_file", "read_table", "write"]

@@ -30,8 +30,7 @@ def load(write) -> None:
         if publish and not plan.is_public:
             plan.is_public = True
             plan.save(update_fields=["is_public"])
-        table = actuals.read_table((DATA / actuals_file).read_bytes(), actuals_file)
-        figures = actuals.check(table, plan)
+        figures = actuals.check_file((DATA / actuals_file).read_bytes(), actuals_file, plan)
         if figures.problems:
             raise ValueError("; ".join(map(str, figures.problems)))
         saved = actuals.write(figures)

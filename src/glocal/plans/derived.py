@@ -99,15 +99,10 @@ def schedule(organisation_id: int) -> None:
     transaction.on_commit(enqueue)
 
 
-def recompute(indicator, fiscal_year: int):
-    """Store the computed value as the year's actual (unless the year is locked)."""
-    from glocal.plans.models import Actual, YearLock
+def _store(indicator, fiscal_year: int, computation: Computation, counted: tuple):
+    from glocal.plans.models import Actual
 
-    computation = REGISTRY[indicator.derived]
-    plan = indicator.node.plan
-    if YearLock.objects.filter(plan=plan, fiscal_year=fiscal_year).exists():
-        return None
-    value, provenance = computation.compute(plan.owner_id, fiscal_year)
+    value, provenance = counted
     now = timezone.localtime()
     actual, _created = Actual.objects.update_or_create(
         indicator=indicator,
@@ -122,19 +117,40 @@ def recompute(indicator, fiscal_year: int):
     return actual
 
 
+def _locked(plan, fiscal_year: int) -> bool:
+    return plan.locks.filter(fiscal_year=fiscal_year).exists()
+
+
+def recompute(indicator, fiscal_year: int):
+    """Store the computed value as the year's actual (unless the year is locked)."""
+    plan = indicator.node.plan
+    if _locked(plan, fiscal_year):
+        return None
+    computation = REGISTRY[indicator.derived]
+    counted = computation.compute(plan.owner_id, fiscal_year)
+    return _store(indicator, fiscal_year, computation, counted)
+
+
 @transaction.atomic
 def recompute_plan(plan, fiscal_year: int) -> int:
-    """Every derived indicator of the plan for one year, all or none. A computation no app
-    offers any more (an app removed) is skipped and logged, not fatal to the others."""
+    """Every derived indicator of the plan for one year, all or none; each computation runs
+    once however many indicators use it. A computation no app offers any more (an app
+    removed) is skipped and logged, not fatal to the others."""
     from glocal.plans.models import Indicator
 
-    found = Indicator.objects.filter(node__plan=plan).exclude(derived="").select_related("node")
+    if _locked(plan, fiscal_year):
+        return 0
+    counted: dict[str, tuple] = {}
     done = 0
-    for indicator in found:
-        if indicator.derived not in REGISTRY:
+    for indicator in Indicator.objects.filter(node__plan=plan).exclude(derived=""):
+        computation = REGISTRY.get(indicator.derived)
+        if computation is None:
             logger.warning("indicator %s: no computation %r", indicator.pk, indicator.derived)
             continue
-        done += recompute(indicator, fiscal_year) is not None
+        if computation.key not in counted:
+            counted[computation.key] = computation.compute(plan.owner_id, fiscal_year)
+        _store(indicator, fiscal_year, computation, counted[computation.key])
+        done += 1
     return done
 
 

@@ -52,7 +52,7 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None)
     notes = notes or {}
     limit = Actual._meta.get_field("evidence").max_length
     for indicator in indicators.values():
-        note = notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
+        note = _note(notes, indicator)
         if len(str(note.get("evidence", ""))) > limit:
             problems[indicator.code] = _("the evidence is longer than %(n)s characters") % {
                 "n": limit
@@ -61,13 +61,18 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None)
         raise ValidationError(problems)
     user = _user(actor)
     for indicator, value in parsed.items():
-        note = notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
+        note = _note(notes, indicator)
         defaults = {"value": value, "entered_by": user, "sample": False, "provenance": ""}
         defaults |= {key: str(note[key]).strip() for key in ("comment", "evidence") if key in note}
         Actual.objects.update_or_create(
             indicator=indicator, fiscal_year=fiscal_year, defaults=defaults
         )
     return len(parsed)
+
+
+def _note(notes: dict, indicator) -> dict:
+    """An indicator's comment and evidence, keyed by its id as a number (forms) or text (JSON)."""
+    return notes.get(indicator.pk) or notes.get(str(indicator.pk)) or {}
 
 
 def _id(key) -> int | None:

@@ -113,8 +113,9 @@ def plan_detail(request, plan_id: int):
 @login_required
 def indicator_detail(request, plan_id: int, indicator_id: int):
     plan = _plan(request, plan_id)
+    indicators = Indicator.objects.filter(node__plan=plan).select_related("node")
     indicator = get_object_or_404(
-        Indicator.objects.filter(node__plan=plan).select_related("node"), pk=indicator_id
+        indicators.prefetch_related("targets", "actuals__entered_by"), pk=indicator_id
     )
     rows = []
     for year, _t, _a in charts.series(indicator, plan.end_fy):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from glocal import wareki
+from glocal.core.tables import UnreadableFile
 from glocal.orgs.models import Organisation
 from glocal.plans import actuals, derived, exporter, importer, report
 from glocal.plans.models import Plan
@@ -89,7 +90,7 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation has the slug {organisation!r}.")
         try:
             checked = importer.check(importer.read(_read(file), file), owner.pk)
-        except importer.UnreadableFile as exc:
+        except UnreadableFile as exc:
             raise CommandError(f"{file}: {exc}") from exc
         self._stop_on(checked.problems, "nothing was imported")
         document = checked.document
@@ -110,10 +111,9 @@ class Command(BaseCommand):
     def do_actuals(self, plan_id, file, dry_run, **options):
         plan = _plan(plan_id)
         try:
-            table = actuals.read_table(_read(file), file)
-        except actuals.UnreadableFile as exc:
+            checked = actuals.check_file(_read(file), file, plan)
+        except UnreadableFile as exc:
             raise CommandError(f"{file}: {exc}") from exc
-        checked = actuals.check(table, plan)
         self._stop_on(checked.problems, "nothing was imported")
         if dry_run:
             self.stdout.write(f"{len(checked.rows)} actuals are ready to import (dry run).")
