@@ -50,3 +50,28 @@ def can_change(actor: Actor, record) -> bool:
 
 def _has_field(queryset: QuerySet, name: str) -> bool:
     return any(f.name == name for f in queryset.model._meta.get_fields())
+
+
+def represents(organisation, local_government) -> bool:
+    """Whether the organisation acts for this place: its own local government and, for one
+    that serves a prefecture, every municipality (and ward) in that prefecture; for a city,
+    its wards. An organisation without a local government represents no place."""
+    own = organisation.local_government if organisation is not None else None
+    if own is None or local_government is None:
+        return False
+    if local_government.pk == own.pk:
+        return True
+    if own.is_prefecture:
+        return local_government.prefecture_id == own.pk
+    return local_government.parent_id == own.pk
+
+
+def require_place(actor: Actor, organisation, local_government) -> None:
+    """Raise PermissionDenied unless the organisation may act for the place. Platform staff
+    act for any place; for everyone else the organisation's places are the limit."""
+    if actor.is_superuser or represents(organisation, local_government):
+        return
+    raise PermissionDenied(
+        _("%(organisation)s does not act for %(place)s.")
+        % {"organisation": organisation, "place": local_government}
+    )
