@@ -77,3 +77,36 @@ def test_cached_pages_follow_updates_and_cancellation(
     assert second in client.get(path).content.decode()
     services.cancel_notice(actor_for(editor), published)
     assert "This notice has been cancelled." in client.get(path).content.decode()
+
+
+def test_easy_japanese_title_carries_no_furigana(client, published):
+    page = client.get(f"/residents/ja-x-easy/notices/{published.pk}/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    easy = published.published_version.text("ja-x-easy").title
+    assert title.startswith(easy)
+    assert "<rt>" not in title
+
+
+def test_emergencies_are_listed_first(
+    client, published, draft_two, editor, owner, actor_for, home_org
+):
+    """An older emergency stands above a newer piece of information."""
+    emergency = services.create_notice(
+        actor_for(editor),
+        {
+            "owner_id": home_org.pk,
+            "category": "earthquake",
+            "severity": "emergency",
+            "prefecture": "070009",
+            "phrases": ["earthquake.aftershocks"],
+            "slots": {},
+        },
+    )
+    for notice in (emergency, draft_two):  # the emergency is published first
+        services.approve_notice(actor_for(owner), notice)
+        services.publish_notice(actor_for(editor), notice)
+    page = client.get("/residents/en/?area=070009").content.decode()
+    titles = [n.published_version.text("en").title for n in (emergency, published, draft_two)]
+    assert len(set(titles)) == 3
+    positions = [page.index(t) for t in titles]
+    assert positions == sorted(positions), "emergency, then warning, then information"

@@ -8,6 +8,7 @@ import hashlib
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
+from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -103,11 +104,19 @@ def _render_text(text, shown_language) -> dict:
         paragraphs = [escape(p) for p in paragraphs]
     return {
         "title": title,
+        "plain_title": text.title,  # for <title> and links: never the furigana
         "paragraphs": paragraphs,
         "unreviewed": text.review_status != ReviewStatus.REVIEWED,
         "machine": text.review_status == ReviewStatus.MACHINE,
         "language": shown_language,
     }
+
+
+# Residents see an emergency before anything else, however long ago it was published.
+_MOST_SEVERE_FIRST = Case(
+    *(When(severity=s, then=Value(rank)) for rank, s in enumerate(Notice.Severity.values)),
+    default=Value(len(Notice.Severity.values)),
+)
 
 
 def notices(request, language: str):
@@ -117,7 +126,7 @@ def notices(request, language: str):
     words = portal.words(language.tag)
     items = []
     found = services.public_notices(area).prefetch_related("published_version__texts")
-    for notice in found.order_by("-published_at")[:100]:
+    for notice in found.order_by(_MOST_SEVERE_FIRST, "-published_at")[:100]:
         text, shown = _shown_text(notice, language)
         items.append(
             {
