@@ -242,3 +242,52 @@ def test_a_chart_of_equal_negative_values_and_a_formula_like_title(plan):
     book = load_workbook(io.BytesIO(report.to_xlsx(plan, 2025)))
     cell = book.worksheets[1]["B2"]
     assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
+
+
+@pytest.fixture
+def in_fy2026(monkeypatch):
+    """Today is in FY2026, the plan's last year, which is still running."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2026, 11, 27))
+
+
+def _publish(client, plan, owner):
+    _logged_in(client, owner).post(f"/staff/plans/{plan.pk}/publish/", {"published": "1"})
+    client.logout()
+
+
+def test_dashboard_opens_on_the_latest_year_with_figures(client, plan, owner, english, in_fy2026):
+    _publish(client, plan, owner)
+    page = client.get(f"/plans/{plan.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "FY2024" in page.split("<h2>")[1]  # the year of the only actual, not FY2026
+    assert "sample values made up for demonstration" in page
+    Actual.objects.create(indicator=Indicator.objects.get(code="I-1"), fiscal_year=2025, value=141)
+    page = client.get(f"/plans/{plan.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "FY2025" in page.split("<h2>")[1]
+    # 2025 itself is real, but its chart plots the 2024 sample: the notice still shows.
+    assert "sample values made up for demonstration" in page
+
+
+def test_a_running_years_derived_counts_are_not_graded(client, plan, owner, english, in_fy2026):
+    indicator = Indicator.objects.get(code="I-2")
+    indicator.targets.create(fiscal_year=2026, value=10)
+    Actual.objects.update_or_create(
+        indicator=indicator, fiscal_year=2026, defaults={"value": 1, "provenance": "so far"}
+    )
+    _publish(client, plan, owner)
+    page = client.get(f"/plans/{plan.pk}/?fy=2026", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Year in progress" in page
+    assert "Year in progress: counted so far, not graded." in page
+    card = page.split(f'id="ind-{indicator.pk}"')[1].split("</section>")[0]
+    assert "grade-d" not in card  # 1 of 10 so far would read as D
+    assert "10.0%" not in card
+    assert "No actual entered for this year." in page  # I-1 has none for 2026
+
+
+def test_a_report_plots_nothing_after_its_year(plan, english):
+    html = report.to_html(plan, 2024)
+    chart = html.split('aria-label="相談件数')[1].split("</svg>")[0]
+    assert ">2024<" in chart
+    assert ">2025<" not in chart
+    assert ">2026<" not in chart

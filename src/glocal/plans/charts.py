@@ -10,15 +10,19 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 52
 TARGET, ACTUAL = "#6b7280", "#1d4ed8"
 
 
-def series(indicator, end_fy: int) -> list[tuple[int, float | None, float | None]]:
-    """(fiscal year, target, actual) from the baseline year to the plan's last year; the
-    baseline stands as both target and actual of its own year."""
+def series(
+    indicator, end_fy: int, until: int | None = None
+) -> list[tuple[int, float | None, float | None]]:
+    """(fiscal year, target, actual) from the baseline year to the plan's last year, or to
+    `until` (a report for one year shows nothing after it); the baseline stands as both target
+    and actual of its own year."""
     targets = {t.fiscal_year: t.value for t in indicator.targets.all()}
     actuals = {a.fiscal_year: a.value for a in indicator.actuals.all()}
     if indicator.final_target is not None:
         targets.setdefault(end_fy, indicator.final_target)
     rows = []
-    for year in range(min(indicator.baseline_fy, end_fy), end_fy + 1):
+    last = end_fy if until is None else min(end_fy, until)
+    for year in range(min(indicator.baseline_fy, last), last + 1):
         if year == indicator.baseline_fy:
             rows.append((year, indicator.baseline, actuals.get(year, indicator.baseline)))
         else:
@@ -30,8 +34,8 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
 
 
-def indicator_chart(indicator, end_fy: int) -> str:
-    rows = series(indicator, end_fy)
+def indicator_chart(indicator, end_fy: int, until: int | None = None) -> str:
+    rows = series(indicator, end_fy, until)
     values = [v for _year, t, a in rows for v in (t, a) if v is not None]
     if not values:
         return ""

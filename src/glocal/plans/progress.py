@@ -16,6 +16,9 @@ children's roll-ups.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
+
+from glocal import wareki
 
 DEFAULT_BANDS = (("A", 1.0), ("B", 0.8), ("C", 0.6), ("D", float("-inf")))
 
@@ -51,6 +54,11 @@ def grade(value: float | None, bands=None) -> str | None:
     return None
 
 
+def year_running(fiscal_year: int, today=None) -> bool:
+    """Whether a fiscal year is not over yet: what is counted for it so far is partial."""
+    return fiscal_year >= wareki.fiscal_year(today or timezone.localdate())
+
+
 @dataclass
 class NodeProgress:
     node: object
@@ -71,7 +79,10 @@ def year_values(indicator, fiscal_year: int, end_fy: int | None = None):
 
 
 def tree(plan, fiscal_year: int) -> list[NodeProgress]:
-    """The plan's tree with each node's indicators, achievements and rolled-up grades."""
+    """The plan's tree with each node's indicators, achievements and rolled-up grades. In a
+    year still running, derived indicators show what was counted so far but are not graded:
+    a count of half a year against a whole year's target would read as failure."""
+    partial = year_running(fiscal_year)
     nodes = list(plan.nodes.prefetch_related("indicators__targets", "indicators__actuals"))
     by_parent: dict = {}
     for node in nodes:
@@ -83,6 +94,8 @@ def tree(plan, fiscal_year: int) -> list[NodeProgress]:
         for indicator in node.indicators.all():
             target, actual, row = year_values(indicator, fiscal_year, plan.end_fy)
             value = achievement(indicator.direction, indicator.baseline, target, actual)
+            if partial and indicator.derived:
+                value = None
             progress.indicators.append((indicator, target, actual, value, row))
             if value is not None:
                 values.append(min(1.0, max(0.0, value)))

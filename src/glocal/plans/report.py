@@ -27,6 +27,22 @@ class IndicatorLine:
     grade: str | None
     row: object  # the Actual, if any
     chart: str = ""
+    year_running: bool = False
+
+    @property
+    def note(self) -> str:
+        """Why the indicator has no achievement this year, in the reader's words."""
+        if self.achievement is not None:
+            return ""
+        if self.actual is not None and self.year_running and self.indicator.derived:
+            return _("Year in progress: counted so far, not graded.")
+        if self.actual is None:
+            if self.indicator.derived:
+                return _("Not computed for this year yet.")
+            return _("No actual entered for this year.")
+        if self.target is None:
+            return _("No target set for this year.")
+        return ""
 
     @property
     def sample(self) -> bool:
@@ -54,6 +70,7 @@ class NodeLine:
 def lines(plan, fiscal_year: int, with_charts: bool = False) -> list[NodeLine]:
     """The tree in reading order, each node with its depth, indicators and review."""
     found_reviews = Review.objects.filter(node__plan=plan, fiscal_year=fiscal_year)
+    running = progress.year_running(fiscal_year)
     reviews = {review.node_id: review for review in found_reviews}
     found: list[NodeLine] = []
 
@@ -71,7 +88,10 @@ def lines(plan, fiscal_year: int, with_charts: bool = False) -> list[NodeLine]:
                         value,
                         progress.grade(value),
                         row,
-                        charts.indicator_chart(indicator, plan.end_fy) if with_charts else "",
+                        charts.indicator_chart(indicator, plan.end_fy, until=fiscal_year)
+                        if with_charts
+                        else "",
+                        year_running=running,
                     )
                 )
             found.append(line)
@@ -94,7 +114,13 @@ def context(plan, fiscal_year: int, with_charts: bool = True) -> dict:
         "lines": found,
         "grades": sorted(grades.items()),
         "indicator_count": len(indicators),
-        "has_samples": any(i.sample for i in indicators),
+        # Charts plot every year up to this one, so any sample among them is on the page.
+        "has_samples": any(
+            actual.sample and actual.fiscal_year <= fiscal_year
+            for item in indicators
+            for actual in item.indicator.actuals.all()
+        ),
+        "year_running": progress.year_running(fiscal_year),
         "locked": plan.locks.filter(fiscal_year=fiscal_year).exists(),
         "generated": timezone.localtime(),
     }
@@ -184,7 +210,7 @@ def to_xlsx(plan, fiscal_year: int) -> bytes:
     row = 1
     for line in found:
         for item in line.indicators:
-            rows = charts.series(item.indicator, plan.end_fy)
+            rows = charts.series(item.indicator, plan.end_fy, until=fiscal_year)
             graphs.cell(row, 1, f"{item.indicator.code} {item.indicator.name}").font = Font(
                 bold=True
             )

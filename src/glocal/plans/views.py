@@ -4,6 +4,7 @@ form, the review, imports and reports; and the public dashboard of a published p
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from glocal.core.tables import UnreadableFile
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
 from glocal.plans import actuals, charts, derived, exporter, importer, progress, report, services
-from glocal.plans.models import Indicator, Plan
+from glocal.plans.models import Actual, Indicator, Plan
 
 
 def _visible(request):
@@ -344,12 +345,25 @@ def export(request, plan_id: int, format: str):
     )
 
 
+def _latest_reported_year(plan: Plan) -> int | None:
+    """The last fiscal year of the plan for which people entered actuals (derived ones are
+    counted for the running year too, so they do not say a year has been reported)."""
+    found = Actual.objects.filter(
+        indicator__node__plan=plan,
+        indicator__derived="",
+        fiscal_year__range=(plan.start_fy, plan.end_fy),
+    ).aggregate(year=Max("fiscal_year"))
+    return found["year"]
+
+
 def dashboard(request, plan_id: int):
-    """The public page of a plan its owner has published; anyone may read it."""
+    """The public page of a plan its owner has published; anyone may read it. It opens on the
+    latest year with figures: the running year's counts are partial."""
     plan = Plan.objects.filter(pk=plan_id, is_public=True).select_related("owner").first()
     if plan is None:
         raise Http404(_("No published plan has this number."))
-    year = _year(request, plan)
+    latest = None if request.GET.get("fy") else _latest_reported_year(plan)
+    year = latest or _year(request, plan)
     return render(
         request,
         "plans/dashboard.html",
