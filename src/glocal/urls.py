@@ -14,6 +14,7 @@ urlpatterns = [
     path("residents/", include("glocal.notices.portal_urls")),
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
+    path("plans/", plan_views.public_list, name="public_plans"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -95,6 +95,11 @@ def fiscal_year(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def fiscal_year_dates(year: int) -> tuple[date, date]:
+    """The first and last day of a fiscal year: April 1 to March 31 of the next year."""
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
 def fiscal_year_label(year: int) -> str:
     """FY2025（令和7年度）; the first year of an era is 元年度. FY2019 began under 平成 on
     1 April but is called 令和元年度, the era from 1 May, as government documents name it."""

@@ -291,3 +291,20 @@ def test_a_report_plots_nothing_after_its_year(plan, english):
     assert ">2024<" in chart
     assert ">2025<" not in chart
     assert ">2026<" not in chart
+
+
+def test_dashboard_asks_for_last_years_actuals(client, plan, editor, member, in_fy2026):
+    client = _logged_in(client, editor)
+    page = client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    item = f'href="/staff/plans/{plan.pk}/actuals/2025/"><span class="figure">1</span>'
+    assert item in page  # I-1 has no 2025 actual; the derived I-2 is counted by the system
+    Actual.objects.create(indicator=Indicator.objects.get(code="I-1"), fiscal_year=2025, value=1)
+    assert item.split("<span")[0] not in client.get("/staff/").content.decode()
+    assert "/actuals/2025/" not in _logged_in(client, member).get("/staff/").content.decode()
+
+
+def test_published_plans_are_listed_publicly(client, plan, owner):
+    assert plan.title not in client.get("/plans/").content.decode()
+    _publish(client, plan, owner)
+    page = client.get("/plans/").content.decode()
+    assert f'href="/plans/{plan.pk}/"' in page

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "glocal.core"
     label = "core"
     verbose_name = "Glocal"
+
+    def ready(self):
+        from glocal.core import registry
+
+        registry.discover()

@@ -1,20 +1,19 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from glocal.places.models import Country, LocalGovernment
+from glocal.core import registry
+from glocal.orgs.selection import active_membership
 
 
 def home(request):
-    return render(request, "public/home.html")
+    """The public home page, linking every app's public pages."""
+    return render(request, "public/home.html", {"links": registry.public_links()})
 
 
 @login_required
 def dashboard(request):
-    places = LocalGovernment.objects.current()
-    counts = {
-        "prefectures": places.prefectures().count(),
-        "municipalities": places.municipalities().exclude(kind=LocalGovernment.Kind.WARD).count(),
-        "wards": places.filter(kind=LocalGovernment.Kind.WARD).count(),
-        "countries": Country.objects.count(),
-    }
-    return render(request, "core/dashboard.html", {"counts": counts, "nav": "dashboard"})
+    """What awaits the user in the organisation they are working for, as the apps say."""
+    membership = active_membership(request)
+    organisation = membership.organisation if membership else None
+    items = registry.dashboard_items(request.actor, organisation)
+    return render(request, "core/dashboard.html", {"items": items, "nav": "dashboard"})

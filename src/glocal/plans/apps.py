@@ -9,4 +9,4 @@ class PlansConfig(AppConfig):
     def ready(self):
         from glocal.plans import derived
 
-        derived.discover()
+        derived.watch()

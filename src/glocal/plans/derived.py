@@ -1,18 +1,13 @@
 """Indicators the system computes from its own records, with provenance.
 
-Each app offers computations in an `indicators.py` module: a key, a label, a function of
-(organisation id, fiscal year) returning (value, provenance), and the models whose changes alter
-the figure, each with how to find the organisation a record belongs to. `recompute(indicator,
-fy)` stores the value as that year's actual, saying which records were counted and when; a change
-to a watched record recomputes its organisation's plans in a background task after the commit.
+Apps offer computations through `glocal.core.registry.offer_indicator` (from their
+`contributions.py`): a key, a label, a function of (organisation id, fiscal year) returning
+(value, provenance), and the models whose changes alter the figure. `recompute(indicator, fy)`
+stores the value as that year's actual, saying which records were counted and when; a change to
+a watched record recomputes its organisation's plans in a background task after the commit.
 """
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
@@ -21,39 +16,17 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from glocal import wareki
+from glocal.core import registry
+from glocal.core.registry import Computation
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Computation:
-    key: str
-    label: str
-    compute: Callable  # (organisation_id, fiscal_year) -> (value, provenance)
-    watches: tuple = ()  # (model label, record -> organisation id)
+REGISTRY = registry.INDICATORS  # what the apps offer, read by the importer and the pages
 
 
-REGISTRY: dict[str, Computation] = {}
-
-
-def offer(key: str, label: str, watches: tuple = ()):
-    def register(function):
-        REGISTRY[key] = Computation(key, label, function, watches)
-        return function
-
-    return register
-
-
-def fiscal_year_dates(fiscal_year: int) -> tuple[date, date]:
-    return date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31)
-
-
-def discover() -> None:
-    """Import every app's `indicators` module, then watch the records they count."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.indicators"
-        if config.name.startswith("glocal.") and find_spec(name):
-            import_module(name)
+def watch() -> None:
+    """Recompute plans when the records a computation counts change."""
+    registry.discover()
     for computation in REGISTRY.values():
         for label, owner_of in computation.watches:
             model = apps.get_model(label)

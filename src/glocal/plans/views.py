@@ -345,6 +345,12 @@ def export(request, plan_id: int, format: str):
     )
 
 
+def public_list(request):
+    """Every plan its owner has published, newest period first."""
+    plans = Plan.objects.filter(is_public=True).select_related("owner")
+    return render(request, "plans/public_list.html", {"plans": plans.order_by("-end_fy", "title")})
+
+
 def _latest_reported_year(plan: Plan) -> int | None:
     """The last fiscal year of the plan for which people entered actuals (derived ones are
     counted for the running year too, so they do not say a year has been reported)."""
