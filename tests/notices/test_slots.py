@@ -3,6 +3,7 @@
 from datetime import date, time
 
 import pytest
+from django.utils import translation
 
 from glocal import languages
 from glocal.notices.slots import SlotError, localise, parse
@@ -80,7 +81,7 @@ def test_dates_accept_era_forms():
     ],
 )
 def test_bad_values_name_the_slot(kind, raw, message):
-    with pytest.raises(SlotError) as error:
+    with translation.override("en"), pytest.raises(SlotError) as error:
         parse("my_slot", kind, raw)
     assert error.value.slot == "my_slot"
     assert message in str(error.value)

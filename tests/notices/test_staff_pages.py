@@ -86,3 +86,21 @@ def test_unreviewed_texts_are_marked_in_the_library(client, member):
     page = client.get("/staff/notices/phrases/").content.decode()
     assert "71件の定型文" in page
     assert page.count('<span class="badge unreviewed">未確認</span>') == 71 * 16
+
+
+def test_a_value_the_chosen_phrases_do_not_use_is_only_noted(client, editor, shelter):
+    client.force_login(editor)
+    response = client.post(
+        "/staff/notices/new/",
+        {
+            **FORM,
+            "mode": "phrases",
+            "phrases": ["shelter.bring_items"],
+            "facility": "tsuruga-gym",
+            "action": "preview",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "選んだ定型文で使わないため、入れませんでした：施設" in page
+    assert 'role="alert"' not in page

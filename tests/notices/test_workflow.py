@@ -32,6 +32,10 @@ def test_missing_unknown_and_bad_slots_are_named(shelter, home_org):
     with pytest.raises(ValidationError) as extra:
         compose(["shelter.bring_items"], {"colour": "red"}, home_org.pk)
     assert "colour" in extra.value.message_dict
+    # A value for a slot the chosen phrases do not have is left out, not refused.
+    composed = compose(["shelter.bring_items"], {"facility": "tsuruga-gym"}, home_org.pk)
+    assert composed.unused == ("facility",)
+    assert composed.slots == {}
     with pytest.raises(ValidationError) as unknown:
         compose(["shelter.teleport"], {}, home_org.pk)
     assert "shelter.teleport" in str(unknown.value)

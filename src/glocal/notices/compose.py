@@ -22,6 +22,7 @@ class Composition:
     phrases: list[str]
     slots: dict[str, str]  # raw values as saved
     texts: dict[str, ComposedText]  # by language tag
+    unused: tuple[str, ...] = ()  # values given that no chosen phrase has a slot for
 
 
 def _error(field: str, message: str) -> ValidationError:
@@ -31,7 +32,9 @@ def _error(field: str, message: str) -> ValidationError:
 def compose(keys: list[str], values: dict, owner_id: int | None = None) -> Composition:
     """The texts of the templates `keys`, in order, with `values` for their slots.
 
-    A missing or unknown template or slot is a ValidationError naming it."""
+    A missing or unknown template, or a missing slot value, is a ValidationError naming it.
+    Values no chosen phrase uses are left out and listed in `unused`: a form offers every
+    slot, and a value typed for a phrase that was then unticked is no mistake."""
     if not keys:
         raise _error("phrases", _("Choose at least one phrase."))
     found = {
@@ -48,18 +51,20 @@ def compose(keys: list[str], values: dict, owner_id: int | None = None) -> Compo
     if missing:
         raise ValidationError(
             {
-                name: _("This phrase needs a value for {%(slot)s}.") % {"slot": name}
+                name: _("%(slot)s is needed by the chosen phrases.")
+                % {"slot": slot_types.label(name)}
                 for name in missing
             }
         )
-    extra = [name for name in given if name not in kinds]
-    if extra:
+    unknown = [name for name in given if name not in slot_types.LABELS]
+    if unknown:  # a typo in an API call, not a value typed for an unticked phrase
         raise ValidationError(
             {
-                name: _("None of the chosen phrases has a slot {%(slot)s}.") % {"slot": name}
-                for name in extra
+                name: _("No phrase in the library has a slot {%(slot)s}.") % {"slot": name}
+                for name in unknown
             }
         )
+    unused = tuple(name for name in given if name not in kinds)
     parsed = {}
     for name, kind in kinds.items():
         try:
@@ -85,4 +90,4 @@ def compose(keys: list[str], values: dict, owner_id: int | None = None) -> Compo
             )
             texts[language.tag] = ComposedText(parts[0], "\n\n".join(parts[1:]), status)
     raw = {name: slot_types.raw_value(kinds[name], parsed[name]) for name in kinds}
-    return Composition(list(keys), raw, texts)
+    return Composition(list(keys), raw, texts, unused)

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal import languages, wareki
 from glocal.easyja.rules.dates import WEEKDAYS, clock
@@ -25,6 +27,23 @@ TYPES = ("place", "facility", "date", "time", "phone", "url", "number")
 SLOT = re.compile(r"\{([a-z_]+)\}")
 _TIME = re.compile(r"(\d{1,2})[:：時](\d{2})?分?")
 _PHONE = re.compile(r"\+?[0-9()\- ]{6,20}")
+
+
+# What staff call each slot; the phrase library's own names ({end_time}) are never shown.
+LABELS = {
+    "place": gettext_lazy("Place"),
+    "facility": gettext_lazy("Facility"),
+    "date": gettext_lazy("Date"),
+    "time": gettext_lazy("Time"),
+    "end_time": gettext_lazy("End time"),
+    "phone": gettext_lazy("Phone number"),
+    "url": gettext_lazy("Web address"),
+    "number": gettext_lazy("Number"),
+}
+
+
+def label(name: str) -> str:
+    return str(LABELS.get(name, name))
 
 
 class SlotError(ValueError):
@@ -44,19 +63,23 @@ def parse(name: str, kind: str, raw, owner_id: int | None = None):
     """The typed value of slot `name` of type `kind`, or SlotError naming the slot."""
     text = str(raw).strip()
     if not text:
-        raise SlotError(name, "is empty.")
+        raise SlotError(name, _("is empty."))
     if kind == "place":
         try:
             return places.local_government_by_code(text)
         except (ValidationError, Http404) as exc:
-            raise SlotError(name, f"no local government has the code {text!r}.") from exc
+            raise SlotError(
+                name, _("no local government has the code %(code)s.") % {"code": text}
+            ) from exc
     if kind == "facility":
         from glocal.notices.models import Facility  # models load after this module
 
         mine = Q(is_public=True) | Q(owner_id=owner_id)
         found = Facility.objects.filter(mine, slug=text).first()
         if found is None:
-            raise SlotError(name, f"no facility {text!r} in this organisation's registry.")
+            raise SlotError(
+                name, _("no facility %(name)s in this organisation's registry.") % {"name": text}
+            )
         return found
     if kind == "date":
         try:
@@ -66,21 +89,25 @@ def parse(name: str, kind: str, raw, owner_id: int | None = None):
     if kind == "time":
         match = _TIME.fullmatch(text)
         if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
-            raise SlotError(name, f"{text!r} is not a time; write it as 15:30.")
+            raise SlotError(
+                name, _("%(value)s is not a time; write it as 15:30.") % {"value": text}
+            )
         return time(int(match[1]), int(match[2] or 0))
     if kind == "phone":
         if _PHONE.fullmatch(text) is None:
-            raise SlotError(name, f"{text!r} is not a telephone number.")
+            raise SlotError(name, _("%(value)s is not a telephone number.") % {"value": text})
         return text
     if kind == "url":
         try:
             URLValidator(schemes=["http", "https"])(text)
         except ValidationError as exc:
-            raise SlotError(name, f"{text!r} is not a web address (https://…).") from exc
+            raise SlotError(
+                name, _("%(value)s is not a web address (https://…).") % {"value": text}
+            ) from exc
         return text
     if kind == "number":
         if not text.isdigit():
-            raise SlotError(name, f"{text!r} is not a whole number.")
+            raise SlotError(name, _("%(value)s is not a whole number.") % {"value": text})
         return int(text)
     raise SlotError(name, f"unknown slot type {kind!r}.")
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from glocal import easyja, languages
 from glocal.delivery.models import Delivery, OutboxMessage, Subscriber
 from glocal.easyja.web.report import highlighted
-from glocal.notices import services
+from glocal.notices import services, slots
 from glocal.notices.compose import compose
 from glocal.notices.forms import NoticeForm
 from glocal.notices.models import Notice, PhraseTemplate, ReviewStatus
@@ -97,8 +97,19 @@ def policy(request):
 
 def _error_messages(error: ValidationError) -> list[str]:
     if hasattr(error, "error_dict"):
-        return [f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()]
+        return [
+            f"{slots.label(field)}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()
+        ]
     return error.messages
+
+
+def _note_unused(request, unused: tuple[str, ...]) -> None:
+    if unused:
+        messages.info(
+            request,
+            _("Not used by the chosen phrases, so left out: %(values)s")
+            % {"values": ", ".join(slots.label(name) for name in unused)},
+        )
 
 
 def _initial_from(notice: Notice) -> dict:
@@ -146,7 +157,9 @@ def _editor(request, organisation, notice=None):
             try:
                 if request.POST.get("action") == "preview":
                     if form.cleaned_data["mode"] == "phrases":
-                        preview = compose(data["phrases"], data["slots"], organisation.pk).texts
+                        composition = compose(data["phrases"], data["slots"], organisation.pk)
+                        preview = composition.texts
+                        _note_unused(request, composition.unused)
                     else:
                         preview = data["texts"]
                         easy = _easy_check(preview)
