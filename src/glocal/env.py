@@ -4,6 +4,7 @@ Each reader fails loudly with the variable's name when its value cannot be used,
 misconfigured deployment stops at start-up instead of misbehaving later.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -70,3 +71,18 @@ def string_list(name: str, default: list[str]) -> list[str]:
 
 def path(name: str, default: str) -> Path:
     return Path(string(name, default) or default).expanduser().resolve()
+
+
+def ip_networks(name: str, default: list[str]) -> list[str]:
+    """Comma-separated addresses or CIDR ranges (`10.0.0.0/8`, `::1`), or `*` for any."""
+    items = string_list(name, default)
+    for item in items:
+        if item == "*":
+            continue
+        try:
+            ipaddress.ip_network(item)
+        except ValueError:
+            raise ConfigurationError(
+                f"{name} must list IP addresses or networks (as 10.0.0.0/8), not {item!r}"
+            ) from None
+    return items

@@ -153,7 +153,9 @@ OUTBOX_STALE_SECONDS = env.integer("GLOCAL_OUTBOX_STALE_SECONDS", 300)
 OUTBOX_MAX_ATTEMPTS = env.integer("GLOCAL_OUTBOX_MAX_ATTEMPTS", 5)
 OUTBOX_SENDERS = env.integer("GLOCAL_OUTBOX_SENDERS", 4)
 
-# Behind a TLS-terminating reverse proxy in production.
+# Behind a TLS-terminating reverse proxy in production. Forwarded headers (the scheme, and the
+# client's address for the audit log) are believed only from these peers; see orgs.actors.
+FORWARDED_ALLOW_IPS = env.ip_networks("GLOCAL_FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
 SECURE_SSL_REDIRECT = env.boolean("GLOCAL_SSL_REDIRECT", PRODUCTION)
 SESSION_COOKIE_SECURE = PRODUCTION

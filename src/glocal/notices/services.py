@@ -23,7 +23,7 @@ from glocal.notices.models import (
 from glocal.notices.signals import notice_released
 from glocal.orgs import scoping
 from glocal.orgs.actors import Actor
-from glocal.orgs.models import Role
+from glocal.orgs.models import Organisation, Role
 from glocal.places import services as places
 from glocal.places.models import LocalGovernment
 
@@ -61,6 +61,21 @@ def _area(prefecture_code: str, municipality_codes: list[str]):
             )
         municipalities.append(place)
     return prefecture, municipalities
+
+
+def _require_area(actor: Actor, owner, prefecture, municipalities) -> None:
+    """The owning organisation must act for the notice's area (glocal.orgs.scoping): each of its
+    municipalities, or for a notice to the whole prefecture, the prefecture. Refused on the
+    field `area`, naming the place, so that the API and the staff form say the same."""
+    for place in municipalities or [prefecture]:
+        try:
+            scoping.require_place(actor, owner, place)
+        except PermissionDenied as refusal:
+            raise ValidationError({"area": str(refusal)}) from refusal
+
+
+def _require_notice_area(actor: Actor, notice: Notice) -> None:
+    _require_area(actor, notice.owner, notice.prefecture, list(notice.municipalities.all()))
 
 
 def _staff_texts(actor: Actor, texts: dict) -> list[NoticeText]:
@@ -131,6 +146,8 @@ def create_notice(actor: Actor, data: dict) -> Notice:
     valid_from, valid_until, and either phrases + slots or texts {tag: {title, body}}."""
     scoping.require(actor, data["owner_id"], Role.EDITOR)
     prefecture, municipalities = _area(data["prefecture"], data.get("municipalities"))
+    owner = Organisation.objects.select_related("local_government").get(pk=data["owner_id"])
+    _require_area(actor, owner, prefecture, municipalities)
     notice = Notice(
         owner_id=data["owner_id"],
         category=data["category"],
@@ -169,6 +186,7 @@ def revise_notice(actor: Actor, notice: Notice, data: dict) -> Notice:
             data.get("prefecture", notice.prefecture.code),
             data.get("municipalities", [m.code for m in notice.municipalities.all()]),
         )
+        _require_area(actor, notice.owner, prefecture, municipalities)
         notice.prefecture = prefecture
         notice.municipalities.set(municipalities)
     if data.get("phrases") or data.get("texts"):
@@ -183,6 +201,7 @@ def revise_notice(actor: Actor, notice: Notice, data: dict) -> Notice:
 @transaction.atomic
 def approve_notice(actor: Actor, notice: Notice) -> Notice:
     scoping.require(actor, notice.owner_id, Role.EDITOR)
+    _require_notice_area(actor, notice)
     if notice.status != Status.DRAFT:
         raise ValidationError(
             _("Only a draft can be approved; this notice is %(status)s.")
@@ -211,6 +230,7 @@ def publish_notice(actor: Actor, notice: Notice) -> Notice:
         return notice  # already out: publishing again changes nothing
     if notice.status == Status.CANCELLED:
         raise ValidationError(_("A cancelled notice cannot be published."))
+    _require_notice_area(actor, notice)
     if policy_for(notice.owner_id).two_person_approval and notice.status != Status.APPROVED:
         raise ValidationError(_("Two-person approval: this version must be approved first."))
     if notice.current_version.text(languages.JAPANESE) is None:

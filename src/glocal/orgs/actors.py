@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from glocal.orgs import addresses
+
 if TYPE_CHECKING:  # imported lazily so that the command line can set its actor before setup
     from glocal.orgs.models import ApiToken, Role
 
@@ -88,8 +90,5 @@ def set_current(actor: Actor) -> None:
 
 
 def client_ip(request) -> str | None:
-    """The client's address; behind the reverse proxy the first X-Forwarded-For hop."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: forwarded addresses count only from trusted proxies."""
+    return addresses.client_address(request.META)

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from glocal.orgs.actors import Actor
-from glocal.orgs.models import Role
+from glocal.orgs.models import PlaceGrant, Role
 
 
 def visible(queryset: QuerySet, actor: Actor) -> QuerySet:
@@ -52,18 +52,36 @@ def _has_field(queryset: QuerySet, name: str) -> bool:
     return any(f.name == name for f in queryset.model._meta.get_fields())
 
 
+def _covers(place, local_government) -> bool:
+    """A place covers itself; a prefecture its municipalities and wards; a city its wards."""
+    if local_government.pk == place.pk:
+        return True
+    if place.is_prefecture:
+        return local_government.prefecture_id == place.pk
+    return local_government.parent_id == place.pk
+
+
+def _granted(organisation, local_government) -> bool:
+    """Whether platform staff granted the organisation a place that covers this one."""
+    covering = {local_government.pk, local_government.prefecture_id, local_government.parent_id}
+    return (
+        PlaceGrant.objects.active()
+        .filter(organisation=organisation, local_government_id__in=covering - {None})
+        .exists()
+    )
+
+
 def represents(organisation, local_government) -> bool:
     """Whether the organisation acts for this place: its own local government and, for one
     that serves a prefecture, every municipality (and ward) in that prefecture; for a city,
-    its wards. An organisation without a local government represents no place."""
-    own = organisation.local_government if organisation is not None else None
-    if own is None or local_government is None:
+    its wards; and the places platform staff granted it (`PlaceGrant`), covered the same way.
+    Nothing else: not a neighbouring municipality, not the prefecture a municipality is in."""
+    if organisation is None or local_government is None:
         return False
-    if local_government.pk == own.pk:
+    own = organisation.local_government
+    if own is not None and _covers(own, local_government):
         return True
-    if own.is_prefecture:
-        return local_government.prefecture_id == own.pk
-    return local_government.parent_id == own.pk
+    return organisation.pk is not None and _granted(organisation, local_government)
 
 
 def require_place(actor: Actor, organisation, local_government) -> None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from glocal.orgs import scoping, tasks
 from glocal.orgs.actors import Actor
-from glocal.orgs.models import ApiToken, Membership, Organisation, Role
+from glocal.orgs.models import ApiToken, Membership, Organisation, PlaceGrant, Role
 from glocal.places.models import Country, LocalGovernment
 
 
@@ -20,7 +20,11 @@ def _require_platform_staff(actor: Actor) -> None:
 
 
 def _resolve_places(data: dict) -> dict:
-    """Turn `local_government` and `country` codes into records, naming the field if unknown."""
+    """Turn `local_government` and `country` codes into records, naming the field if unknown;
+    an empty code clears the field."""
+    for name in ("local_government", "country"):
+        if name in data and not data[name]:
+            data[name] = None
     if data.get("local_government"):
         code = data["local_government"]
         place = LocalGovernment.objects.filter(code=code).first()
@@ -52,10 +56,27 @@ def create_organisation(actor: Actor, data: dict) -> Organisation:
     return organisation
 
 
+# Which place an organisation is decides which places it acts for (glocal.orgs.scoping), so
+# only platform staff change these; its administrators change its names.
+PLACE_FIELDS = ("kind", "local_government", "country")
+
+
+def _require_place_unchanged(actor: Actor, organisation: Organisation, changes: dict) -> None:
+    if actor.is_superuser:
+        return
+    for name in PLACE_FIELDS:
+        if name in changes and changes[name] != getattr(organisation, name):
+            raise PermissionDenied(
+                _("Only platform administrators may change which place an organisation is.")
+            )
+
+
 @transaction.atomic
 def update_organisation(actor: Actor, organisation: Organisation, changes: dict) -> Organisation:
     scoping.require(actor, organisation.pk, Role.ADMIN)
-    for name, value in _resolve_places(dict(changes)).items():
+    changes = _resolve_places(dict(changes))
+    _require_place_unchanged(actor, organisation, changes)
+    for name, value in changes.items():
         setattr(organisation, name, value)
     organisation.full_clean()
     organisation.save()
@@ -106,3 +127,49 @@ def revoke_token(actor: Actor, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+def check_place_grant(
+    organisation: Organisation, local_government: LocalGovernment, reason: str
+) -> None:
+    """Raise ValidationError, by field, for a grant that says nothing or changes nothing."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the organisation acts for this place.")})
+    if scoping.represents(organisation, local_government):
+        raise ValidationError(
+            {
+                "local_government": _("%(organisation)s already acts for %(place)s.")
+                % {"organisation": organisation, "place": local_government}
+            }
+        )
+
+
+@transaction.atomic
+def grant_place(
+    actor: Actor, organisation: Organisation, local_government: LocalGovernment, reason: str
+) -> PlaceGrant:
+    """Let the organisation act for a place beyond its own (platform staff only)."""
+    if not actor.is_superuser:
+        raise PermissionDenied(_("Only platform administrators may grant places."))
+    check_place_grant(organisation, local_government, reason)
+    grant = PlaceGrant(
+        organisation=organisation,
+        local_government=local_government,
+        reason=reason.strip(),
+        granted_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
+    )
+    grant.full_clean()
+    grant.save()
+    return grant
+
+
+@transaction.atomic
+def revoke_place_grant(actor: Actor, grant: PlaceGrant) -> PlaceGrant:
+    """End a grant; it stays on record as revoked (platform staff only)."""
+    if not actor.is_superuser:
+        raise PermissionDenied(_("Only platform administrators may revoke places."))
+    if grant.revoked_at is None:
+        grant.revoked_at = timezone.now()
+        grant.revoked_by = actor.user if getattr(actor.user, "is_authenticated", False) else None
+        grant.save(update_fields=["revoked_at", "revoked_by"])
+    return grant

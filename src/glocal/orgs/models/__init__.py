@@ -1,4 +1,5 @@
 from glocal.orgs.models.audit import AuditEvent
+from glocal.orgs.models.grant import PlaceGrant
 from glocal.orgs.models.organisation import Membership, Organisation, Role
 from glocal.orgs.models.tenancy import AuditedModel, OwnedModel
 from glocal.orgs.models.token import ApiToken
@@ -10,5 +11,6 @@ __all__ = [
     "Membership",
     "Organisation",
     "OwnedModel",
+    "PlaceGrant",
     "Role",
 ]

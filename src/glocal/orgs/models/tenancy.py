@@ -1,6 +1,6 @@
 """Base classes that every app's records build on: auditing and ownership."""
 
-from django.db import models
+from django.db import models, router, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +17,18 @@ class AuditedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    # The audit event is written by the post_save/post_delete signal (glocal.orgs.audit).
+    # Django sends those signals after the row is written and outside any transaction of its
+    # own, so without one here a failing audit insert would leave the change in place with no
+    # event. A write and its event commit together or not at all, whoever calls save().
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+            return super().delete(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -36,7 +36,7 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
             "--forwarded-allow-ips",
-            os.environ.get("GLOCAL_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            ",".join(settings.FORWARDED_ALLOW_IPS),
         ]
         # gunicorn reads its options from sys.argv.
         sys.argv = argv
