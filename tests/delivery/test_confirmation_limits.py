@@ -1,9 +1,12 @@
 """A burst of subscribe requests sends a few confirmation mails, not one per request."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from threading import Barrier
 from unittest import mock
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from glocal.delivery import confirmation_limits
@@ -62,3 +65,24 @@ def test_counters_keep_no_address(client, smtp, committed, home_org):
     assert keys
     assert "ana" not in keys
     assert "198.51" not in keys
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_requests_share_one_count():
+    """Thirty requests at once, each in its own transaction and connection (as in several
+    gunicorn workers): the row lock lets exactly the allowance through."""
+    assert connection.vendor == "postgresql"
+    start = Barrier(30)
+
+    def request(n: int) -> bool:
+        try:
+            start.wait()
+            with transaction.atomic():
+                return confirmation_limits.allow("ana@example.com", f"203.0.113.{n}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        allowed = list(pool.map(request, range(30)))
+    assert allowed.count(True) == confirmation_limits.per_address()
