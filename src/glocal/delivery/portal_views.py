@@ -138,7 +138,6 @@ def _confirm_question(request, token: str):
         "organisation": _organisation_name(pending.subscriber.owner, language),
         "area": _area(language, prefecture, choices.municipalities().order_by("code")),
         "categories": kinds or words["all_categories"],
-        "language": language.native,
     }
     return _button_page(request, language.tag, question, words["confirm_button"])
 
