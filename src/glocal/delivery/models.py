@@ -1,6 +1,7 @@
 """Subscribers and the outbox: who gets which notice, and what happened to each message."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from glocal.orgs.models.tenancy import OwnedModel
@@ -13,6 +14,8 @@ class Subscriber(OwnedModel):
     sensitive = True
     audit_exclude = ("email",)
 
+    # As the resident typed it, with the domain in lower case (see subscriptions.normalise):
+    # compared in any letter case, so one mailbox is one subscriber of an organisation.
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=16)
     prefecture = models.ForeignKey(
@@ -29,7 +32,9 @@ class Subscriber(OwnedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["owner", "email"], name="one_subscription_per_address")
+            models.UniqueConstraint(
+                "owner", Lower("email"), name="one_subscription_per_address_any_case"
+            )
         ]
         verbose_name = _("subscriber")
 
@@ -43,6 +48,19 @@ class Subscriber(OwnedModel):
     def set_categories(self, categories) -> None:
         chosen = sorted(set(categories))
         self.categories = f",{','.join(chosen)}," if chosen else ""
+
+
+class ConfirmationCounter(models.Model):
+    """How many confirmation mails went to one address, or were asked for from one client
+    address, in the current window. In the database, not in a per-process cache, so that every
+    web worker counts against the same limit. `key` is a keyed hash: no address is stored."""
+
+    key = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.count} since {self.window_start:%H:%M}"
 
 
 class Delivery(models.Model):

@@ -4,11 +4,14 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from glocal import languages
 from glocal.delivery import subscriptions, tasks
+from glocal.notices import portal
 from glocal.notices.models import Category
 from glocal.notices.portal_views import content_language, page_context, place_name
+from glocal.orgs.actors import client_ip
 from glocal.orgs.models import Organisation
 from glocal.places.models import LocalGovernment
 
@@ -60,15 +63,15 @@ def subscribe(request, language: str):
     categories = [c for c in request.POST.getlist("categories") if c in Category.values]
     email = request.POST.get("email", "")
     try:
-        if owner is None:
+        if owner is None or prefecture is None:
             raise subscriptions.InvalidSubscription("choose_area_first")
-        subscriber, _token = subscriptions.subscribe(
-            owner, email, language.tag, prefecture, municipalities, categories
-        )
+        choices = subscriptions.Choices.of(language.tag, prefecture, municipalities, categories)
+        subscriber, token = subscriptions.subscribe(owner, email, choices, client_ip(request))
     except subscriptions.InvalidSubscription as problem:
         context.update(problem=words[problem.key], email=email)
         return render(request, "delivery/subscribe.html", context, status=422)
-    transaction.on_commit(lambda: tasks.send_confirmation.enqueue(subscriber.pk))
+    if token:  # else over the limit: the same page, so that it tells nothing
+        transaction.on_commit(lambda: tasks.send_confirmation.enqueue(subscriber.pk, token))
     context["done"] = words["check_your_email"] % {"email": email}
     return render(request, "delivery/subscribe.html", context)
 
@@ -81,16 +84,62 @@ def _message_page(request, tag: str, key: str, status: int = 200, **params):
     return render(request, "delivery/message.html", context, status=status)
 
 
+def _organisation_name(organisation, language) -> str:
+    if language.is_japanese:
+        return organisation.name
+    return organisation.name_en or organisation.name
+
+
+def _area(language, prefecture, municipalities) -> str:
+    area = ", ".join(place_name(m, language) for m in municipalities)
+    return area or place_name(prefecture, language)
+
+
+def _button_page(request, tag: str, question: str, button: str):
+    """A question and one button that posts to this same address: following a link (as mail
+    scanners do) never confirms, changes or deletes anything."""
+    language = languages.get(tag)
+    context = page_context(request, language)
+    context.update(question=question, button=button)
+    response = render(request, "delivery/button.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token: str):
-    subscriber, fresh = subscriptions.confirm(token)
+    if request.method != "POST":
+        return _confirm_question(request, token)
+    subscriber, outcome = subscriptions.confirm(token)
     if subscriber is None:
         return _message_page(request, languages.JAPANESE, "link_invalid", status=404)
-    if not fresh:
+    if outcome == "unchanged":
         return _message_page(request, subscriber.language, "already_confirmed")
+    if outcome == "changed":
+        return _message_page(request, subscriber.language, "saved")
     language = languages.get(subscriber.language)
-    area = ", ".join(place_name(m, language) for m in subscriber.municipalities.all())
-    area = area or place_name(subscriber.prefecture, language)
+    area = _area(language, subscriber.prefecture, subscriber.municipalities.all())
     return _message_page(request, subscriber.language, "confirmed", area=area)
+
+
+def _confirm_question(request, token: str):
+    """What the link would put in force, in the language it asks for, and one button."""
+    pending = subscriptions.pending_for(token)
+    if pending is None:
+        return _message_page(request, languages.JAPANESE, "link_invalid", status=404)
+    choices = pending.choices
+    language = languages.get(choices.language)
+    words = portal.words(language.tag)
+    prefecture = LocalGovernment.objects.filter(pk=choices.prefecture_id).first()
+    if prefecture is None:
+        return _message_page(request, language.tag, "link_invalid", status=404)
+    kinds = ", ".join(words[f"category_{c}"] for c in choices.categories if c in Category.values)
+    question = words["confirm_question"] % {
+        "organisation": _organisation_name(pending.subscriber.owner, language),
+        "area": _area(language, prefecture, choices.municipalities().order_by("code")),
+        "categories": kinds or words["all_categories"],
+    }
+    return _button_page(request, language.tag, question, words["confirm_button"])
 
 
 def manage(request, token: str):
@@ -122,12 +171,23 @@ def manage(request, token: str):
 
 
 @csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without our form
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token: str):
-    subscriber = subscriptions.subscriber_for(token)
-    tag = subscriber.language if subscriber else languages.JAPANESE
+    """GET and HEAD (mail scanners follow links) only ask; any POST deletes: the page's button
+    or a mail program's one-click (RFC 8058 body `List-Unsubscribe=One-Click`). The signed
+    token is the secret, so a cross-site token is no protection worth having here."""
+    if request.method != "POST":
+        subscriber = subscriptions.subscriber_for(token)
+        if subscriber is None:
+            return _message_page(request, languages.JAPANESE, "link_invalid", status=404)
+        language = languages.get(subscriber.language)
+        words = portal.words(language.tag)
+        name = _organisation_name(subscriber.owner, language)
+        question = words["unsubscribe_question"] % {"organisation": name}
+        return _button_page(request, language.tag, question, words["unsubscribe_button"])
     gone = subscriptions.unsubscribe(token)
-    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+    if request.POST.get("List-Unsubscribe") == "One-Click":
         return HttpResponse(status=204 if gone else 404)
-    if not gone:
-        return _message_page(request, tag, "link_invalid", status=404)
-    return _message_page(request, tag, "unsubscribed")
+    if gone is None:
+        return _message_page(request, languages.JAPANESE, "link_invalid", status=404)
+    return _message_page(request, gone.language, "unsubscribed")

@@ -16,11 +16,11 @@ def send_delivery(delivery_id: int) -> None:
 
 
 @task()
-def send_confirmation(subscriber_id: int) -> None:
-    """E-mail the link that confirms a new subscription."""
+def send_confirmation(subscriber_id: int, token: str) -> None:
+    """E-mail the link that confirms a subscription or a change to one (`token` carries the
+    choices; see glocal.delivery.subscriptions)."""
     from glocal.delivery import mail
     from glocal.delivery.models import Subscriber
-    from glocal.delivery.subscriptions import token_for
 
     subscriber = Subscriber.objects.select_related("owner").filter(pk=subscriber_id).first()
     if subscriber is None:
@@ -30,4 +30,4 @@ def send_confirmation(subscriber_id: int) -> None:
         if subscriber.language.startswith("ja")
         else (subscriber.owner.name_en or subscriber.owner.name)
     )
-    mail.confirmation(subscriber, token_for(subscriber), name).send()
+    mail.confirmation(subscriber, token, name).send()
