@@ -76,3 +76,12 @@ def test_the_check_command_reads_everything_and_writes_nothing():
     call_command("load_phrases", check=True, stdout=out)
     assert f"{len(library.read())} phrase templates, all languages, no errors." in out.getvalue()
     assert PhraseTemplate.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_staff_library_shows_the_source_and_check_date_of_official_terms(client, member):
+    client.force_login(member)
+    page = client.get("/staff/notices/phrases/").content.decode()
+    checked = PhraseTemplate.objects.get(key="evacuation.level_5").terms_checked.isoformat()
+    assert f"公式用語の出典：cao-2021（{checked} 確認）" in page
+    assert "公式用語の出典：jma" in page
