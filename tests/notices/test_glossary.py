@@ -170,7 +170,12 @@ def test_seismic_intensity_carries_the_japanese_term_so_it_is_not_read_as_magnit
 
 def test_source_texts_match_what_the_translations_say():
     texts = _texts()
-    assert "窓から離れた" in texts["typhoon.stay_indoors"]["ja"]
+    windows = {"ja": "窓", "ja-x-easy": "まど", "en": "window", "zh-Hans": "窗", "zh-Hant": "窗",
+               "ko": "창문", "vi": "cửa sổ", "tl": "bintana", "pt": "janela", "es": "ventana",
+               "ne": "झ्याल", "id": "jendela", "th": "หน้าต่าง", "my": "ပြတင်းပေါက်",
+               "km": "បង្អួច", "mn": "цонх"}  # fmt: skip
+    for tag, word in windows.items():
+        assert word in texts["typhoon.stay_indoors"][tag], tag
     assert not [key for key, by_tag in texts.items() if "個人番号カード" in by_tag["ja-x-easy"]]
 
 
