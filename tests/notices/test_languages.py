@@ -30,4 +30,4 @@ def test_tags_match_without_case_and_unknown_ones_are_named():
 def test_load_phrases_command(tmp_path):
     result = run_glocal("load-phrases", "--check", GLOCAL_HOME=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "71 phrase templates, all languages, no errors." in result.stdout
+    assert "78 phrase templates, all languages, no errors." in result.stdout

@@ -1,8 +1,10 @@
 """The shipped phrase library: coverage, slots the same in every language, honest statuses."""
 
+import io
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 from glocal import languages
 from glocal.notices import library, slots
@@ -55,3 +57,31 @@ def test_loading_again_changes_nothing():
     report = library.load(library.read())
     assert (report.created, report.changed) == (0, 0)
     assert PhraseTemplate.objects.count() == report.templates
+
+
+@pytest.mark.django_db
+def test_loading_stores_where_the_official_terms_come_from_and_when_they_were_checked():
+    library.load(library.read())
+    template = PhraseTemplate.objects.get(key="evacuation.level_5")
+    assert template.terms_source == "cao-2021"
+    assert template.terms_checked is not None
+    assert template.translations.count() == len(languages.TAGS)
+    assert PhraseTemplate.objects.get(key="garbage.separation").terms_source == ""
+
+
+@pytest.mark.django_db
+def test_the_check_command_reads_everything_and_writes_nothing():
+    PhraseTemplate.objects.all().delete()
+    out = io.StringIO()
+    call_command("load_phrases", check=True, stdout=out)
+    assert f"{len(library.read())} phrase templates, all languages, no errors." in out.getvalue()
+    assert PhraseTemplate.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_staff_library_shows_the_source_and_check_date_of_official_terms(client, member):
+    client.force_login(member)
+    page = client.get("/staff/notices/phrases/").content.decode()
+    checked = PhraseTemplate.objects.get(key="evacuation.level_5").terms_checked.isoformat()
+    assert f"公式用語の出典：cao-2021（{checked} 確認）" in page
+    assert "公式用語の出典：jma" in page

@@ -84,8 +84,8 @@ def test_outsiders_do_not_see_drafts(client, outsider, draft):
 def test_unreviewed_texts_are_marked_in_the_library(client, member):
     client.force_login(member)
     page = client.get("/staff/notices/phrases/").content.decode()
-    assert "71件の定型文" in page
-    assert page.count('<span class="badge unreviewed">未確認</span>') == 71 * 16
+    assert "78件の定型文" in page
+    assert page.count('<span class="badge unreviewed">未確認</span>') == 78 * 16
 
 
 def test_a_value_the_chosen_phrases_do_not_use_is_only_noted(client, editor, shelter):

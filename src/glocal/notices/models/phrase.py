@@ -38,6 +38,10 @@ class PhraseTemplate(models.Model):
     slots = models.JSONField(_("slots"), default=list, blank=True)
     description = models.CharField(_("description"), max_length=300, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Where the official terms of the Japanese come from (codes in data/glossary/sources.tsv)
+    # and when they were last compared with those sources: warning names change.
+    terms_source = models.CharField(_("source of official terms"), max_length=200, blank=True)
+    terms_checked = models.DateField(_("official terms checked on"), null=True, blank=True)
 
     class Meta:
         ordering = ["position", "key"]
