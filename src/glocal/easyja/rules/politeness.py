@@ -155,9 +155,13 @@ def _noun_spans(text):
     for match in _PERSON.finditer(text):
         start = match.start()
         before = text[max(0, start - 2) : start]
-        if before[-1:] in ("の", "な") and before not in ("その", "この", "あの", "どの"):
-            if match.end() not in elderly:
-                yield start, match.end(), "人"
+        # 住民の方, 必要な方; 〜ない方は, 〜する方は (not 〜ない方が: "had better not")
+        person = before[-1:] in ("の", "な") and before not in ("その", "この", "あの", "どの")
+        person = person or (
+            before[-1:] in ("い", "る") and text[match.end() : match.end() + 1] == "は"
+        )
+        if person and match.end() not in elderly:
+            yield start, match.end(), "人"
     for match in _UPON.finditer(text):
         prefixed = _KANJI_PAIR.fullmatch(text, max(0, match.start() - 3), match.start())
         if prefixed:
