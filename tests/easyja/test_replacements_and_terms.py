@@ -1,5 +1,7 @@
 """Suggestions that can be pasted in, official terms, less noise, new rules and honest levels."""
 
+from itertools import pairwise
+
 import pytest
 
 from glocal.easyja import analyze
@@ -95,7 +97,7 @@ def test_fun_is_in_the_basic_kanji_now():
 def test_one_finding_per_words(text):
     words = {"difficult_word", "kanji_outside_set", "furigana", "vague_time", "explain_term"}
     spans = sorted((f.start, f.end) for f in analyze(text).findings if f.rule in words)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
     for f in analyze(text).findings:
         assert f.text not in ("後日在留", "次交通", "年次交通安全")
 
@@ -104,7 +106,8 @@ def test_everyday_words_get_one_furigana_note():
     text = "必要な場合は、安全な場所の住所を見てください。地震です。"
     [note] = found(text, "furigana")
     assert note.severity == "info"
-    assert "必要" in note.message_ja and "地震" in note.message_ja
+    assert "必要" in note.message_ja
+    assert "地震" in note.message_ja
     assert found(text, "kanji_outside_set") == []
     assert found("あした 雨です。", "furigana") == []
 
@@ -181,10 +184,12 @@ def test_a_byte_order_mark_does_not_shift_offsets():
 
 def test_short_texts_get_the_score_but_no_band():
     short = analyze("避難してください。")
-    assert short.reliable is False and short.band is None
+    assert short.reliable is False
+    assert short.band is None
     assert short.level_label("en") == "too short for a reliable level"
     data = short.as_dict("ja")
-    assert data["level"] is None and data["level_reliable"] is False
+    assert data["level"] is None
+    assert data["level_reliable"] is False
     assert isinstance(data["score"], float)
     headings = analyze("第1章 計画の概要\n第2章 施策の展開\n" * 10)
     assert headings.reliable is False  # one "sentence" of many words, no 。
