@@ -25,11 +25,16 @@ def test_check_returns_score_level_sentences_and_findings(client, token):
     data = response.json()
     expected = analyze(text)
     assert data["score"] == pytest.approx(expected.score, abs=0.001)
-    assert data["level"] == expected.level.id == "upper_intermediate"
+    # two sentences: the score, but no band (too short for a reliable level)
+    assert data["level"] is None
+    assert data["level_label"] == "too short for a reliable level"
+    assert data["level_reliable"] is False
     assert len(data["sentences"]) == 2
     rules = {(f["rule"], text[f["start"] : f["end"]]) for f in data["findings"]}
     assert ("honorific", "ご注意ください") in rules
     assert ("difficult_word", "控え") in rules
+    honorific = next(f for f in data["findings"] if f["rule"] == "honorific")
+    assert honorific["replacement"] == "注意してください"
     assert data["tokens"] is None
 
 

@@ -1,6 +1,7 @@
 """glocal easyja check|ruby FILE|- as a user runs it."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -13,6 +14,8 @@ def easyja(tmp_path, *args, stdin: bytes | None = None) -> subprocess.CompletedP
     """Run the command with bytes on standard input (run_glocal takes no input)."""
     command = [sys.executable, "-m", "glocal", "easyja", *args]
     environment = {"GLOCAL_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    if "PYTHONPATH" in os.environ:  # a worktree's sources, not the installed ones
+        environment["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.run(
         command, input=stdin, capture_output=True, env=environment, timeout=120, check=False
     )
@@ -34,11 +37,14 @@ def test_check_json_has_offsets_into_the_input(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert isinstance(data["score"], float)
-    assert data["level"] == "lower_elementary"
+    assert data["level"] is None  # two short sentences: no band
+    assert data["level_label"] == "too short for a reliable level"
+    assert data["level_reliable"] is False
     assert [s["text"] for s in data["sentences"]] == ["ご注意ください。", "15:30に集合。"]
     clock = next(f for f in data["findings"] if f["rule"] == "date_format")
     assert TEXT[clock["start"] : clock["end"]] == "15:30"
     assert clock["suggestion"] == "午後3時30分"
+    assert clock["replacement"] == "午後3時30分"
     assert clock["message"].startswith("Clock times")
 
 

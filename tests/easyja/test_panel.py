@@ -56,3 +56,12 @@ def test_english_ui_shows_english_messages(client, member):
     page = response.content.decode()
     assert "Easy Japanese check" in page
     assert "Write 〜てください instead." in page
+
+
+def test_short_text_shows_no_band_and_pasteable_replacement(client, member):
+    client.force_login(member)
+    response = client.post(PANEL, {**FORM, "text": "避難してください。"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert '<span class="level too-short">短すぎて、レベルは判定できません</span>' in page
+    assert '<span class="suggestion replacement">' in page
+    assert "にげて</span>" in page

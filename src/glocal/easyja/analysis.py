@@ -23,8 +23,20 @@ class Analysis:
     tagged: Tagged
     sentences: list[Sentence]
     score: float
-    level: Level
+    level: Level  # the nearest band, even for a short text: see `reliable`
     findings: list[Finding] = field(default_factory=list)
+    # Long enough for a band (readability.MIN_SENTENCES, MIN_WORDS); else only the score.
+    reliable: bool = True
+
+    @property
+    def band(self) -> Level | None:
+        """The level band, or None when the text is too short for one."""
+        return self.level if self.reliable else None
+
+    def level_label(self, language: str = "ja") -> str:
+        if not self.reliable:
+            return readability.TOO_SHORT["en" if language == "en" else "ja"]
+        return self.level.en if language == "en" else self.level.ja
 
     @property
     def tokens(self) -> list[Token]:
@@ -39,8 +51,9 @@ class Analysis:
     def as_dict(self, language: str = "ja", tokens: bool = False) -> dict:
         data = {
             "score": round(self.score, 3),
-            "level": self.level.id,
-            "level_label": self.level.en if language == "en" else self.level.ja,
+            "level": self.band.id if self.reliable else None,
+            "level_label": self.level_label(language),
+            "level_reliable": self.reliable,
             "sentences": [s.as_dict() for s in self.sentences],
             "findings": [f.as_dict(language) for f in self.findings],
             "counts": self.counts(),
@@ -60,4 +73,12 @@ def analyze(text: str, options: Options | None = None) -> Analysis:
     sentences = split(tagged)
     score = readability.score(tagged)
     findings = rules.check(rules.Document(text, tagged, sentences, options))
-    return Analysis(text, tagged, sentences, score, readability.level(score), findings)
+    return Analysis(
+        text,
+        tagged,
+        sentences,
+        score,
+        readability.level(score),
+        findings,
+        readability.reliable(tagged),
+    )

@@ -8,15 +8,30 @@ class Finding:
     """Messages are templates filled in when read: a long notice has thousands of findings and
     a page shows few of them."""
 
-    __slots__ = ("_en", "_ja", "_params", "end", "rule", "severity", "start", "suggestion", "text")
+    __slots__ = ("_en", "_ja", "_params", "end", "replacement", "rule", "severity", "start")
+    __slots__ += ("suggestion", "text")
 
-    def __init__(self, rule, severity, start, end, text, ja, en, suggestion=None, params=None):
+    def __init__(
+        self,
+        rule,
+        severity,
+        start,
+        end,
+        text,
+        ja,
+        en,
+        suggestion=None,
+        params=None,
+        replacement=None,
+    ):
         self.rule = rule
         self.severity = severity
         self.start = start  # character offsets into the analysed text, end exclusive
         self.end = end
         self.text = text
-        self.suggestion = suggestion
+        self.suggestion = suggestion  # advice, possibly with ◯ to fill in or ／ alternatives
+        # Text that can be pasted over text[start:end] as it is, or None when there is none.
+        self.replacement = replacement
         self._ja, self._en, self._params = ja, en, params
 
     @property
@@ -40,6 +55,7 @@ class Finding:
             "message": self.message(language),
             "messages": {"ja": self.message_ja, "en": self.message_en},
             "suggestion": self.suggestion,
+            "replacement": self.replacement,
         }
 
     def __eq__(self, other):

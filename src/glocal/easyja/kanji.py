@@ -7,10 +7,13 @@ grade, 2,136 jōyō kanji, 79 + 166 kanji at JLPT N5 and N4):
 - 常用漢字表, 2010 (HEISEI22): kanji for general use; those past grade 6 are taught later.
 - JLPT levels as reconstructed by tanos.co.uk (the test has published no official list since
   2010). N5 + N4 corresponds to the old level 3 that Easy Japanese guidelines write for.
+- data/kanji_supplement.tsv: kanji that reconstruction leaves out (分 among them) but the
+  commonly published N5 (about 100) and N4 lists have; see the file.
 """
 
 import re
 from functools import cache
+from pathlib import Path
 
 from kanji_lists import JLPT, JOYO, KYOIKU
 
@@ -23,6 +26,24 @@ for _grade in range(6, 0, -1):
         _GRADES[_char] = _grade
 for _char in JOYO:
     _GRADES.setdefault(_char, JOYO_GRADE)
+
+_SUPPLEMENT = Path(__file__).resolve().parent / "data" / "kanji_supplement.tsv"
+
+
+@cache
+def jlpt_level(step: int) -> frozenset[str]:
+    """The kanji of JLPT level N`step` (5–1): the package's list and the supplement."""
+    chars = set(getattr(JLPT, f"N{step}"))
+    for line in _SUPPLEMENT.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "kanji\t")):
+            kanji, level, _note = line.split("\t")
+            if level == f"N{step}":
+                chars.add(kanji)
+    # A kanji is at its easiest level only.
+    for easier in range(step + 1, 6):
+        chars -= jlpt_level(easier)
+    return frozenset(chars)
+
 
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々〆]")
 
@@ -53,6 +74,6 @@ def named_set(name: str) -> frozenset[str]:
     if kind == "jlpt" and level in {"n5", "n4", "n3"}:
         chars: set[str] = {"々"}
         for step in range(5, int(level[1]) - 1, -1):
-            chars |= getattr(JLPT, f"N{step}")
+            chars |= jlpt_level(step)
         return frozenset(chars)
     raise ValueError(f"unknown kanji set {name!r}; choose one of {', '.join(SET_NAMES)}")

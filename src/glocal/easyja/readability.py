@@ -47,6 +47,30 @@ def level(score: float) -> Level:
     return found
 
 
+# Below these, the score is shown but no band: the model was fitted on passages of textbooks,
+# and its two main terms fall apart on less. Mean sentence length over one or two sentences is
+# one sentence's length (a text of headings with no 。 is one "sentence" of hundreds of words:
+# −23.6 for a plan outline), and with fewer than 50 words one kango word moves the score by a
+# quarter of a band. Three sentences and 50 words is about one short notice paragraph.
+MIN_SENTENCES = 3
+MIN_WORDS = 50
+TOO_SHORT = {
+    "ja": "短すぎて、レベルは判定できません",
+    "en": "too short for a reliable level",
+}
+
+
+def sentence_count(tagged) -> int:
+    """Sentences as jReadability counts them: ended by 。？！．, plus a last one without."""
+    sentences = tagged.count_surfaces(_SENTENCE_ENDS)
+    return sentences + (tagged.surface(-1) not in _SENTENCE_ENDS)
+
+
+def reliable(tagged) -> bool:
+    """Is the text long enough for the level bands to mean anything?"""
+    return len(tagged) >= MIN_WORDS and sentence_count(tagged) >= MIN_SENTENCES
+
+
 def score(tagged) -> float:
     """The jReadability score of a `tokens.Tagged` text with at least one token."""
     words = len(tagged)
@@ -54,8 +78,7 @@ def score(tagged) -> float:
     # not the auxiliary-like ある, いる, する…
     verbs = tagged.count(pos1="動詞") - tagged.count(pos1="動詞", pos2="非自立可能")
     particles = tagged.count(pos1="助詞")
-    sentences = tagged.count_surfaces(_SENTENCE_ENDS)
-    sentences += tagged.surface(-1) not in _SENTENCE_ENDS  # a last sentence without its 。
+    sentences = sentence_count(tagged)
     return (
         words / sentences * W_LENGTH
         + 100.0 * kango / words * W_KANGO

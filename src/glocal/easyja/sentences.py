@@ -5,7 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 _SENTENCE = re.compile(r"[^\n。．！？!?]*(?:[。．！？!?]+[」』）)】〕”’]*)?")
-_BLANK = " \t\r\u3000"
+_BLANK = " \t\r\u3000\ufeff"  # and a byte order mark left at the start of a file
 
 
 @dataclass(frozen=True, slots=True)

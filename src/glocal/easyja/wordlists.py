@@ -1,4 +1,5 @@
-"""The word lists shipped in data/: difficult words, basic words, loanwords, vague times.
+"""The word lists shipped in data/: difficult words, official terms, basic words, words kept
+with furigana, loanwords, abbreviations, vague times.
 
 Each is a tab-separated file with a header line; lines starting with # are comments. They were
 written for Glocal from the guidelines' advice and municipal notices (see README.md).
@@ -40,6 +41,52 @@ def difficult_words() -> dict[str, Entry]:
 
 
 @cache
+def terms() -> dict[str, Entry]:
+    """Terms Easy Japanese keeps and explains once: the official names (official_terms.tsv)
+    and the difficult words whose easy form is the word with an explanation (津波（…）)."""
+    found = {
+        word: entry
+        for word, entry in difficult_words().items()
+        if entry.easy.startswith(word + "（")
+    }
+    rows = _rows("official_terms.tsv", ("term", "reading", "explanation", "english"))
+    for term, reading, explanation, english in rows:
+        found[term] = Entry(term, reading, f"{term}（{explanation}）", english)
+    return found
+
+
+@cache
+def replaceable_words() -> dict[str, Entry]:
+    """Difficult words to replace with their easy form (the others are terms)."""
+    kept = terms()
+    return {word: entry for word, entry in difficult_words().items() if word not in kept}
+
+
+@cache
+def furigana_words() -> dict[str, Entry]:
+    rows = _rows("furigana_words.tsv", ("word", "reading", "english"))
+    return {word: Entry(word, reading, "", english) for word, reading, english in rows}
+
+
+@cache
+def kept_with_furigana() -> dict[str, str]:
+    """Word → reading for the words written in kanji with furigana rather than flagged: the
+    basic words and the everyday words of official Easy Japanese."""
+    found = dict(_basic_rows())
+    found.update((word, entry.reading) for word, entry in furigana_words().items())
+    return found
+
+
+@cache
+def abbreviations() -> dict[str, Entry]:
+    rows = _rows("abbreviations.tsv", ("word", "status", "easy", "english"))
+    return {
+        word: Entry(word, "", easy, english, known=status == "known")
+        for word, status, easy, english in rows
+    }
+
+
+@cache
 def loanwords() -> dict[str, Entry]:
     rows = _rows("loanwords.tsv", ("word", "status", "easy", "english"))
     return {
@@ -71,7 +118,11 @@ def basic_words() -> frozenset[str]:
 def readings() -> dict[str, str]:
     """Readings of the listed words, which beat UniDic's for compounds (避難所: ひなんじょ)."""
     found = dict(_basic_rows())
+    found.update((word, entry.reading) for word, entry in furigana_words().items())
     found.update((word, entry.reading) for word, entry in difficult_words().items())
+    found.update(
+        (word, entry.reading) for word, entry in terms().items() if not entry.reading.isascii()
+    )
     return found
 
 

@@ -24,6 +24,27 @@ class Document:
 
 MODULES = (structure, politeness, negation, voice, vocabulary, dates)
 RULE_IDS = tuple(rule for module in MODULES for rule in module.RULES)
+# Rules about words: where two of their findings overlap, they are about the same words, and
+# the one over the longer span says it (危険性 over 危険, 避難情報 over 避難).
+WORD_RULES = frozenset(vocabulary.RULES) | {"vague_time", "honorific"}
+
+
+def _merge_overlapping(findings: list) -> list:
+    """Findings sorted by start (longer first): word findings that overlap an earlier, longer
+    one are dropped; a longer one replaces a shorter one it overlaps."""
+    kept = []
+    last_word = None  # the word finding that reaches furthest so far
+    for finding in findings:
+        if finding.rule not in WORD_RULES:
+            kept.append(finding)
+            continue
+        if last_word is not None and finding.start < last_word.end:
+            if finding.end - finding.start <= last_word.end - last_word.start:
+                continue
+            kept.remove(last_word)
+        kept.append(finding)
+        last_word = finding
+    return kept
 
 
 def check(doc: Document) -> list:
@@ -38,4 +59,4 @@ def check(doc: Document) -> list:
     findings.sort(key=attrgetter("rule"))
     findings.sort(key=attrgetter("end"), reverse=True)
     findings.sort(key=attrgetter("start"))
-    return findings
+    return _merge_overlapping(findings)

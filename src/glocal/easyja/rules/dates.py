@@ -5,6 +5,7 @@ The recommended forms: 11月21日（土曜日）, 午前9時, 午後3時30分, a
 """
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from ... import wareki
@@ -62,12 +63,20 @@ _VAGUE = (
 def _vague(doc):
     expressions = wordlists.vague_times()
     pattern = _vague_pattern(tuple(expressions))
+    starts, ends = doc.tagged.starts, doc.tagged.ends
     for match in pattern.finditer(doc.text):
+        if not (_at(starts, match.start()) and _at(ends, match.end())):
+            continue  # whole words only: not 後日 inside 最後日
         entry = expressions[match.group()]
         params = {"word": entry.word, "easy": entry.easy, "english": entry.english}
         yield Finding(
             "vague_time", WARNING, *match.span(), match.group(), *_VAGUE, entry.easy, params
         )
+
+
+def _at(offsets: list[int], offset: int) -> bool:
+    i = bisect_left(offsets, offset)
+    return i < len(offsets) and offsets[i] == offset
 
 
 _patterns: dict[tuple, re.Pattern] = {}
@@ -201,8 +210,16 @@ def _dates(doc):
         verdict = judge(match, text)
         if verdict is not None:
             severity, key, suggestion = verdict
+            pasteable = suggestion if "◯" not in suggestion and "／" not in suggestion else None
             yield Finding(
-                "date_format", severity, *match.span(), match[0], *_MESSAGES[key], suggestion
+                "date_format",
+                severity,
+                *match.span(),
+                match[0],
+                *_MESSAGES[key],
+                suggestion,
+                None,
+                pasteable,
             )
 
 

@@ -4,14 +4,17 @@ import re
 from bisect import bisect_right
 
 from ..findings import INFO, WARNING, Finding
-from ..tokens import row_pattern
+from ..tokens import FIELD_MARK, POS_MARK, row_pattern
 
-RULES = ("long_sentence", "several_ideas")
+RULES = ("long_sentence", "several_ideas", "no_predicate")
 
 
 _JOINERS = frozenset(
-    ("ので", "から", "が", "けど", "けれど", "けれども", "し", "のに", "ば", "ても")
+    ("ので", "から", "が", "けど", "けれど", "けれども", "し", "のに", "ば", "ても", "と")
 )
+# Clause ends that MeCab does not tag as conjunctive particles, with or without a comma:
+# 〜ので (の＋で), 〜ため (a noun), 〜場合は. Not のです, ための, 場合の.
+_TEXT_BREAKS = re.compile(r"ので(?![はもすし])|ため(?![のだでじ])|場合(?:には|は|、)")
 _TE = frozenset(("て", "で"))
 _OBLIGATION = ("なる", "いける")  # 〜なければなりません is one predicate
 _COMMA = "\n、\x1e"  # the next row is a comma
@@ -42,9 +45,14 @@ def _clause_breaks(tagged):
         ):
             continue
         if surface in _JOINERS or (surface in _TE and after.startswith(_COMMA)):
-            yield index
+            yield index, surface
     for index, _match in tagged.matches(_STEM):
-        yield index
+        yield index, tagged.surface(index)
+    text = tagged.text
+    if "ので" in text or "ため" in text or "場合" in text:
+        for match in _TEXT_BREAKS.finditer(text):
+            label = match.group().rstrip("、")
+            yield tagged.index_at(match.start() + len(label) - 1), label
 
 
 _NOT_COUNTED = re.compile(r"[\s\u3000、。，．！？!?「」『』（）()・]")
@@ -55,14 +63,68 @@ def _breaks_by_sentence(doc) -> dict[int, list]:
     tagged, sentences = doc.tagged, doc.sentences
     stops = [s.stop for s in sentences]
     found: dict[int, list] = {}
-    for index in sorted(_clause_breaks(tagged)):
+    labels: dict[int, str] = {}
+    for index, label in _clause_breaks(tagged):
+        if len(label) > len(labels.get(index, "")):
+            labels[index] = label  # ので over で
+    for index in sorted(labels):
         number = bisect_right(stops, index)
         if number < len(sentences) and index + 2 < sentences[number].stop:
-            found.setdefault(number, []).append(tagged.surface(index))
+            found.setdefault(number, []).append(labels[index])
     return found
 
 
+_BULLETS = "○●◎・■□◆◇▶▷※-－―"
+_SYMBOLS = ("補助記号", "空白")
+_NO_PREDICATE = (
+    "文に述語がありません（体言止め）。「〜します」「〜です」のように、文の終わりまで書きましょう。",
+    "This sentence has no predicate (it ends in a noun). Finish it: 〜します, 〜です.",
+)
+
+
+_SYMBOL_ROWS = tuple(POS_MARK + pos + FIELD_MARK for pos in _SYMBOLS)
+_NOUN_ROW = POS_MARK + "名詞" + FIELD_MARK
+_NOT_NOUNS = tuple(_NOUN_ROW + pos2 + FIELD_MARK for pos2 in ("数詞", "固有名詞"))
+
+
+def _ends_in_noun(doc, sentence) -> int | None:
+    """The index of the sentence's last word when it is a noun (not a number), else None.
+    Read from the rows: this runs for every sentence."""
+    rows = doc.tagged.rows
+    index = sentence.stop - 1
+    while index >= sentence.first and any(mark in rows[index] for mark in _SYMBOL_ROWS):
+        index -= 1
+    if index <= sentence.first:  # one word: a heading or a label
+        return None
+    row = rows[index]
+    if _NOUN_ROW not in row or any(mark in row for mark in _NOT_NOUNS):
+        return None
+    return index
+
+
+def _no_predicate(doc):
+    """Sentences that stop at a noun: 〜を実施。, ○生活支援の充実. A heading (no 。, no
+    bullet) is left alone unless it names an action (〜の＋漢語: 〜の推進)."""
+    for sentence in doc.sentences:
+        text = sentence.text
+        ended = text.endswith(("。", "．"))
+        bulleted = text[0] in _BULLETS
+        if not (ended or bulleted or "の" in text):
+            continue
+        index = _ends_in_noun(doc, sentence)
+        if index is None:
+            continue
+        token = doc.tagged.token(index)
+        before = doc.tagged.token(index - 1)
+        action = token.origin == "漢" and len(token.surface) >= 2 and before.surface == "の"
+        if not (ended or bulleted or action):
+            continue
+        severity = WARNING if ended or bulleted else INFO
+        yield Finding("no_predicate", severity, sentence.start, sentence.end, text, *_NO_PREDICATE)
+
+
 def check(doc):
+    yield from _no_predicate(doc)
     limit_chars = doc.options.max_sentence_chars
     limit_clauses = doc.options.max_clauses
     breaks = _breaks_by_sentence(doc)

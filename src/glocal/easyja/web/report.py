@@ -23,7 +23,7 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 
 def plain_report(result: easyja.Analysis, language: str = "ja") -> str:
     labels = _LABELS[language]
-    level = result.level.en if language == "en" else result.level.ja
+    level = result.level_label(language)
     counts = result.counts()
     summary = ", ".join(f"{labels[s]} {counts[s]}" for s in easyja.SEVERITIES)
     lines = [f"{labels['score']} {result.score:.2f} ({level}) · {summary}"]
@@ -33,7 +33,9 @@ def plain_report(result: easyja.Analysis, language: str = "ja") -> str:
             f"{line}:{column}: {labels[finding.severity]} [{finding.rule}] 「{finding.text}」"
             f" {finding.message(language)}"
         )
-        if finding.suggestion:
+        if finding.replacement is not None:
+            lines.append(f"    → {finding.replacement}  ({finding.start}–{finding.end})")
+        elif finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
     return "\n".join(lines)
 
@@ -63,7 +65,8 @@ def pieces(result: easyja.Analysis) -> list[Piece]:
 
 def _tooltip(finding: easyja.Finding, language: str) -> str:
     tip = finding.message(language)
-    return f"{tip} → {finding.suggestion}" if finding.suggestion else tip
+    instead = finding.replacement if finding.replacement is not None else finding.suggestion
+    return f"{tip} → {instead}" if instead else tip
 
 
 def highlighted(result: easyja.Analysis, language: str = "ja") -> SafeString:

@@ -36,7 +36,10 @@ class FindingOut(Schema):
     text: str
     message: str
     messages: MessagesOut
-    suggestion: str | None
+    suggestion: str | None = Field(description="Advice; may hold ◯ to fill in or ／ choices.")
+    replacement: str | None = Field(
+        description="Text to put over text[start:end] as it is; null when there is none."
+    )
 
 
 class TokenOut(Schema):
@@ -57,8 +60,12 @@ class CountsOut(Schema):
 
 class CheckOut(Schema):
     score: float = Field(description="jReadability score (Lee & Hasebe); higher is easier.")
-    level: str
-    level_label: str
+    level: str | None = Field(
+        description="Level band id; null when the text is too short for a reliable level "
+        "(fewer than 3 sentences or 50 words)."
+    )
+    level_label: str = Field(description="The band's name, or 'too short for a reliable level'.")
+    level_reliable: bool
     sentences: list[SentenceOut]
     findings: list[FindingOut]
     counts: CountsOut

@@ -25,7 +25,7 @@ def _result(form: CheckForm) -> dict:
     language = _language()
     return {
         "analysis": result,
-        "level_label": result.level.en if language == "en" else result.level.ja,
+        "level_label": result.level_label(language),
         "findings": [
             {"number": n, "finding": f, "message": f.message(language)}
             for n, f in enumerate(result.findings, start=1)
