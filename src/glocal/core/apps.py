@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "glocal.core"
     label = "core"
     verbose_name = "Glocal"
+
+    def ready(self):
+        from glocal.core import checks  # noqa: F401  (registers the deploy checks)
