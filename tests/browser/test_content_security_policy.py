@@ -70,3 +70,18 @@ def test_api_docs_list_the_operations_under_the_policy(watched, screenshot):
     expect(page.locator(".opblock-summary-path", has_text="/api/v1/places/").first).to_be_visible()
     assert_clean("API docs")
     screenshot("csp-api-docs")
+
+
+def test_admin_under_the_policy(watched, owner):
+    owner.is_staff = owner.is_superuser = True
+    owner.save()
+    page, assert_clean = watched
+    page.goto("/admin/login/")
+    page.get_by_label("ユーザー名").fill("owner")
+    page.get_by_label("パスワード").fill("correct-horse-battery")
+    page.get_by_role("button", name="ログイン").click()
+    expect(page.locator("#site-name")).to_be_visible()
+    assert_clean("admin index")
+    page.goto(f"/admin/auth/user/{owner.pk}/change/")
+    expect(page.locator("#id_username")).to_have_value("owner")
+    assert_clean("admin user form")
