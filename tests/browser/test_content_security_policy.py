@@ -4,6 +4,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from glocal.plans import importer
+from tests.browser.test_plans import DATA
 from tests.browser.test_staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,3 +87,24 @@ def test_admin_under_the_policy(watched, owner):
     page.goto(f"/admin/auth/user/{owner.pk}/change/")
     expect(page.locator("#id_username")).to_have_value("owner")
     assert_clean("admin user form")
+
+
+@pytest.fixture
+def plan(home_org):
+    data = (DATA / "fukushima_international_plan.yaml").read_bytes()
+    return importer.import_file(data, "plan.yaml", home_org.pk)[1].plan
+
+
+def test_plan_tree_indents_without_style_attributes(watched, editor, plan):
+    """The tree's levels were inline styles, which the policy refuses; now classes."""
+    page, assert_clean = watched
+    log_in(page, "editor")
+    page.goto(f"/staff/plans/{plan.pk}/")
+    rows = page.locator("table.plan-tree tbody th[scope=row]")
+    expect(rows.first).to_be_visible()
+    indents = {
+        float(rows.nth(i).evaluate("th => getComputedStyle(th).paddingLeft").removesuffix("px"))
+        for i in range(rows.count())
+    }
+    assert len(indents) > 1, "deeper levels are indented further"
+    assert_clean("plan tree")
