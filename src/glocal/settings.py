@@ -1,8 +1,10 @@
 """Glocal's one settings module, driven by GLOCAL_* environment variables (see .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from glocal import env
@@ -32,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env.string_list("GLOCAL_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env.string("GLOCAL_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin, so that Glocal's registration/ pages (password reset) win over its own.
+    "glocal.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
-    "glocal.core",
     "glocal.places",
     "glocal.orgs",
     "glocal.easyja.web",
@@ -50,10 +53,15 @@ INSTALLED_APPS = [
     "glocal.partners",
     "glocal.plans",
     "django_htmx",
+    # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
+    "ninja",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "glocal.orgs.middleware.ActorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "glocal.urls"
@@ -107,6 +117,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out user and address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
@@ -167,6 +182,43 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Login throttling (django-axes), on the staff login and the admin's alike. Failures count per
+# user name *and* client address together: someone guessing from one address locks only that
+# address out for that user, so the real user logging in from elsewhere is not locked out by an
+# attacker. The price: an attacker with many addresses gets LIMIT guesses per address.
+AXES_FAILURE_LIMIT = env.integer("GLOCAL_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("GLOCAL_LOGIN_COOLOFF_MINUTES", 15))
+if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME.total_seconds() < 60:
+    raise ConfigurationError(
+        "GLOCAL_LOGIN_FAILURE_LIMIT and GLOCAL_LOGIN_COOLOFF_MINUTES must be at least 1"
+    )
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same address as the audit log: forwarded headers only from the proxies trusted there.
+AXES_CLIENT_IP_CALLABLE = "glocal.orgs.actors.client_ip"
+AXES_LOCKOUT_CALLABLE = "glocal.core.auth.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not kept (a table of who logged in from where that never shrinks);
+# failed attempts are, until their cool-off ends.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (django-csp): only the application's own scripts, styles, fonts and
+# images. Inline <script>/<style> blocks need nonce="{{ request.csp_nonce }}". Images may be
+# data: URLs because Swagger UI's stylesheet draws its icons with them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
 
@@ -181,5 +233,7 @@ LOGGING = {
         # Page-by-page progress of PDF reports and font subsetting: noise in the log.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # axes: its start-up banner and a line per login; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }

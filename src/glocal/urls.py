@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from glocal.core import auth as core_auth
 from glocal.core import views as core_views
 from glocal.partners import views as partner_views
 from glocal.plans import views as plan_views
@@ -17,6 +19,12 @@ urlpatterns = [
     path("plans/", plan_views.public_list, name="public_plans"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Ahead of Django's own: a new password set through the e-mailed link also ends a lockout.
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        core_auth.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),
@@ -25,5 +33,11 @@ urlpatterns = [
     path("staff/partners/", include("glocal.partners.urls")),
     path("staff/plans/", include("glocal.plans.urls")),
     path("api/v1/", include("glocal.api.urls")),
+    # The admin's login page links "forgotten your password?" when this name exists.
+    path(
+        "admin/password_reset/",
+        auth_views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
     path("admin/", admin.site.urls),
 ]

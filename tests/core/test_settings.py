@@ -37,7 +37,7 @@ def test_production_with_secret_passes_deploy_checks(tmp_path):
         "WARNING",
         GLOCAL_ENV="production",
         GLOCAL_HOME=str(tmp_path),
-        GLOCAL_SECRET_KEY="k" * 20 + "x9-Q2!v7#" * 5,
+        GLOCAL_SECRET_KEY="pX3q-Lz8vR2nT6wK9mB4cY7hJ1dF5gS0aE_uN8iO2kW6rV4tZ3xC9bQ7yM5lH1jG",
         GLOCAL_ALLOWED_HOSTS="glocal.example.jp",
     )
     assert result.returncode == 0, result.stderr

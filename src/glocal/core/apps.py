@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Glocal"
 
     def ready(self):
-        from glocal.core import registry
+        from glocal.core import checks, registry  # checks registers the deploy checks
 
+        del checks
         registry.discover()
