@@ -242,6 +242,24 @@ def yaml_loader():
     class GuardedLoader(yaml.SafeLoader):
         limits = WEB
 
+        def too_deep(self, line: int) -> TooLarge:
+            return TooLarge(
+                _("line %(line)s: the document nests too deeply (limit %(limit)s levels).")
+                % {"line": line, "limit": self.limits.max_depth}
+            )
+
+        # The scanner looks at every open bracket for each token it reads: 100,000 of them
+        # take minutes before a single value is made, so the depth is checked there first.
+        def fetch_flow_collection_start(self, TokenClass):
+            if self.flow_level >= self.limits.max_depth:
+                raise self.too_deep(self.line + 1)
+            super().fetch_flow_collection_start(TokenClass)
+
+        def add_indent(self, column):
+            if len(self.indents) >= self.limits.max_depth:
+                raise self.too_deep(self.line + 1)
+            return super().add_indent(column)
+
         def compose_node(self, parent, index):
             event = self.peek_event()
             line = event.start_mark.line + 1
@@ -259,10 +277,7 @@ def yaml_loader():
             self.depth = getattr(self, "depth", 0) + 1
             try:
                 if self.depth > self.limits.max_depth:
-                    raise TooLarge(
-                        _("line %(line)s: the document nests too deeply (limit %(limit)s levels).")
-                        % {"line": line, "limit": self.limits.max_depth}
-                    )
+                    raise self.too_deep(line)
                 return super().compose_node(parent, index)
             finally:
                 self.depth -= 1
