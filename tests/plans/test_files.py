@@ -303,11 +303,21 @@ def test_shapes_and_values_no_plan_has(home_org, text, problem):
 
 
 def test_a_runaway_file_is_refused_before_it_is_checked(home_org):
-    # Each level names the one below twice: 2^16 nodes from under a kilobyte of YAML.
+    # Each level names the one below twice: 2^16 nodes from under a kilobyte of YAML. Aliases
+    # are refused outright, at the first one.
     lines = ["l0: &l0 [{code: x, kind: action, title: t}]"]
     for level in range(1, 16):
         child = f"{{code: x, kind: action, title: t, children: *l{level - 1}}}"
         lines.append(f"l{level}: &l{level} [{child}, {child}]")
     lines += ["title: x", "start_fy: 2024", "end_fy: 2026", "nodes: *l15"]
-    with pytest.raises(importer.UnreadableFile, match="at most 5000 nodes, 30 levels"):
+    with pytest.raises(importer.UnreadableFile, match=r"line 2: aliases \(\*l0\) are not"):
         _import("\n".join(lines), home_org.pk)
+
+
+def test_a_tree_deeper_than_any_plan_is_refused(home_org):
+    node = "{code: x, kind: action, title: t}"
+    for _level in range(31):  # 32 levels of nodes are 66 of YAML: within the YAML limit
+        node = f"{{code: x, kind: action, title: t, children: [{node}]}}"
+    text = f"title: x\nstart_fy: 2024\nend_fy: 2026\nnodes: [{node}]\n"
+    with pytest.raises(importer.UnreadableFile, match="at most 5000 nodes, 30 levels"):
+        _import(text, home_org.pk)

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import uploads
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
 from glocal.partners import exporter, importer, matching, statistics
@@ -72,7 +73,7 @@ def import_file(request):
             context["unreadable"] = _("Choose a CSV or XLSX file.")
             status = 422
         else:
-            data = upload.read()
+            data = uploads.read_bounded(upload)  # enough to refuse a file beyond the limit
             try:
                 checked = importer.check(importer.read_table(data, upload.name))
             except importer.UnreadableFile as exc:

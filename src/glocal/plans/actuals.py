@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import uploads
 from glocal.core.tables import RowProblem as Problem
 from glocal.core.tables import parse_number, read_table
 from glocal.orgs import scoping
@@ -141,15 +142,16 @@ def write(checked: Checked, user=None) -> int:
     return len(checked.rows)
 
 
-def check_file(data: bytes, name: str, plan: Plan) -> Checked:
-    """Read and check a file; UnreadableFile for one that cannot be read."""
-    return check(read_table(data, name), plan)
+def check_file(file, name: str, plan: Plan, limits: uploads.Limits | None = None) -> Checked:
+    """Read and check a file (bytes or an open file); UnreadableFile for one that cannot be
+    read, and its TooLarge for one beyond the upload limits."""
+    return check(read_table(file, name, limits), plan)
 
 
-def import_file(actor, plan: Plan, data: bytes, name: str) -> tuple[Checked, int]:
-    """Check and, when clean, write."""
+def import_file(actor, plan: Plan, file, name: str) -> tuple[Checked, int]:
+    """Check and, when clean, write (within the web's upload limits)."""
     scoping.require(actor, plan.owner_id, Role.EDITOR)
-    checked = check_file(data, name, plan)
+    checked = check_file(file, name, plan)
     if checked.problems:
         return checked, 0
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import uploads
 from glocal.core.tables import UnreadableFile, is_xlsx, parse_number, read_workbook
 from glocal.plans import derived
 from glocal.plans.models import Actual, Indicator, Node, Plan, Target
@@ -92,17 +93,17 @@ def _text(value) -> str:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def read(data: bytes, name: str = "") -> Document:
-    """The plan in a YAML or XLSX file, as rows. Raises UnreadableFile for a broken file."""
-    if is_xlsx(data, name):
-        return _read_xlsx(read_workbook(data))
-    return _read_yaml(data)
+def read(file, name: str = "", limits: uploads.Limits | None = None) -> Document:
+    """The plan in a YAML or XLSX file (bytes or an open file), as rows. Raises UnreadableFile
+    for a broken file, and its TooLarge for one beyond the upload limits."""
+    stream = uploads.open_bounded(file, limits)
+    if is_xlsx(stream, name):
+        return _read_xlsx(read_workbook(stream, limits))
+    return _read_yaml(stream, limits)
 
 
 def _yaml_loader():
-    import yaml
-
-    class Loader(yaml.SafeLoader):
+    class Loader(uploads.yaml_loader()):
         """Records the line each mapping starts on, so problems can name it."""
 
     def mapping(loader, node):
@@ -110,26 +111,12 @@ def _yaml_loader():
         value["__line__"] = node.start_mark.line + 1
         return value
 
-    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    return yaml, Loader
+    Loader.add_constructor("tag:yaml.org,2002:map", mapping)
+    return Loader
 
 
-def _read_yaml(data: bytes) -> Document:
-    yaml, loader = _yaml_loader()
-    try:
-        text = data.decode("utf-8-sig")
-        loaded = yaml.load(text, Loader=loader)
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("A plan file in YAML must be UTF-8 text.")) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = _("line %(line)s: ") % {"line": mark.line + 1} if mark else ""
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise UnreadableFile(
-            _("This is not valid YAML: %(where)s%(reason)s") % {"where": where, "reason": reason}
-        ) from exc
-    except RecursionError as exc:
-        raise UnreadableFile(_("The file nests deeper than any plan does.")) from exc
+def _read_yaml(stream, limits) -> Document:
+    loaded = uploads.load_yaml(stream, limits, loader=_yaml_loader())
     if not isinstance(loaded, dict):
         raise UnreadableFile(_("A plan file is a mapping with title, start_fy, end_fy and nodes."))
     document = Document(plan=loaded, plan_where=_("line %(line)s") % {"line": 1})
@@ -611,9 +598,11 @@ def write(checked: Checked, owner_id: int, user=None) -> Report:
     return Report(plan, created, len(document.nodes), len(document.indicators), kept)
 
 
-def import_file(data: bytes, name: str, owner_id: int, user=None) -> tuple[Checked, Report | None]:
+def import_file(
+    file, name: str, owner_id: int, user=None, limits: uploads.Limits | None = None
+) -> tuple[Checked, Report | None]:
     """Read, check and, when the file is clean, write. UnreadableFile for a broken file."""
-    checked = check(read(data, name), owner_id)
+    checked = check(read(file, name, limits), owner_id)
     if checked.problems:
         return checked, None
     return checked, write(checked, owner_id, user)

@@ -75,7 +75,7 @@ def plan_list(request):
             if upload is None:
                 raise UnreadableFile(_("Choose a YAML or XLSX file."))
             checked, done = importer.import_file(
-                upload.read(), upload.name, membership.organisation_id, request.user
+                upload, upload.name, membership.organisation_id, request.user
             )
         except UnreadableFile as exc:
             context["unreadable"], status = str(exc), 422
@@ -232,7 +232,7 @@ def import_actuals(request, plan_id: int):
         try:
             if upload is None:
                 raise UnreadableFile(_("Choose a CSV or XLSX file."))
-            checked, saved = actuals.import_file(request.actor, plan, upload.read(), upload.name)
+            checked, saved = actuals.import_file(request.actor, plan, upload, upload.name)
         except UnreadableFile as exc:
             context["unreadable"], status = str(exc), 422
         else:

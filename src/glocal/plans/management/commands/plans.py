@@ -7,17 +7,23 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from glocal import wareki
+from glocal.core import uploads
 from glocal.core.tables import UnreadableFile
 from glocal.orgs.models import Organisation
 from glocal.plans import actuals, derived, exporter, importer, report
 from glocal.plans.models import Plan
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, reader):
+    """What `reader(file, name, limits)` makes of the file, within the command line's upload
+    limits (larger than the web's)."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            return reader(file, path, uploads.COMMAND_LINE)
     except OSError as exc:
         raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
+    except UnreadableFile as exc:
+        raise CommandError(f"{path}: {exc}") from exc
 
 
 def _write(data, output: str | None) -> None:
@@ -88,10 +94,7 @@ class Command(BaseCommand):
         owner = Organisation.objects.filter(slug=organisation).first()
         if owner is None:
             raise CommandError(f"No organisation has the slug {organisation!r}.")
-        try:
-            checked = importer.check(importer.read(_read(file), file), owner.pk)
-        except UnreadableFile as exc:
-            raise CommandError(f"{file}: {exc}") from exc
+        checked = importer.check(_read(file, importer.read), owner.pk)
         self._stop_on(checked.problems, "nothing was imported")
         document = checked.document
         if dry_run:
@@ -110,10 +113,7 @@ class Command(BaseCommand):
 
     def do_actuals(self, plan_id, file, dry_run, **options):
         plan = _plan(plan_id)
-        try:
-            checked = actuals.check_file(_read(file), file, plan)
-        except UnreadableFile as exc:
-            raise CommandError(f"{file}: {exc}") from exc
+        checked = _read(file, lambda f, name, limits: actuals.check_file(f, name, plan, limits))
         self._stop_on(checked.problems, "nothing was imported")
         if dry_run:
             self.stdout.write(f"{len(checked.rows)} actuals are ready to import (dry run).")
