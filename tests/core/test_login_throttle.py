@@ -130,3 +130,13 @@ def test_password_reset_by_mail_works_and_ends_the_pause(client, owner):
 def test_admin_login_links_the_password_reset(client):
     page = client.get("/admin/login/").content.decode()
     assert 'href="/admin/password_reset/"' in page
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lockout(client, owner):
+    """Only the configured proxies' X-Forwarded-For counts: an attacker writing a new address
+    into the header for every guess is still one client address."""
+    for n in range(5):
+        attempt(client, LOGINS["staff"], f"guess-{n}", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    forged = attempt(client, LOGINS["staff"], PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.77")
+    assert forged.status_code == 429
+    assert not logged_in(client)
