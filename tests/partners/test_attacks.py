@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from glocal.orgs.models import Membership, Organisation, Role
@@ -310,3 +311,55 @@ def test_only_the_owners_administrators_approve_a_request(
     assert client.post("/staff/partners/requests/", {"approve": number}).status_code == 403
     admin = issue_token(home_org, Role.ADMIN)
     assert call(client, "post", path, None, admin).json()["status"] == "approved"
+
+
+# --- big files -------------------------------------------------------------------------------
+
+
+def test_a_file_over_the_web_row_limit_is_imported_in_the_background(
+    client, editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from glocal.partners import importer
+    from glocal.partners.models import AffiliationImport
+    from tests.partners.test_importer import GOOD
+
+    monkeypatch.setattr(importer, "WEB_ROW_LIMIT", 2)
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 1)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("big.csv", GOOD.encode("utf-8"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/staff/partners/import/", {"file": upload})
+    assert response.status_code == 302  # no preview held in the request
+    job = AffiliationImport.objects.get()
+    assert (job.status, job.rows_total, job.rows_checked, job.created) == ("done", 3, 3, 3)
+    assert job.data == b""
+    assert Affiliation.objects.count() == 3
+    page = client.get("/staff/partners/import/").content.decode()
+    assert "big.csv" in page
+    assert "3 / 3" in page
+
+
+def test_a_background_import_with_problems_writes_nothing_and_lists_them(
+    client, editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from glocal.partners import importer
+    from tests.partners.test_importer import GOOD
+
+    monkeypatch.setattr(importer, "WEB_ROW_LIMIT", 2)
+    client.force_login(editor)
+    bad = GOOD + "福島県,,米国,,Testville,謎,,,\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/staff/partners/import/", {"file": SimpleUploadedFile("bad.csv", bad.encode())}
+        )
+    assert Affiliation.objects.count() == 0
+    from glocal.partners.models import AffiliationImport
+
+    job = AffiliationImport.objects.get()
+    assert (job.status, [p[:2] for p in job.problems]) == ("failed", [[5, "kind"]])
+    page = client.get("/staff/partners/import/").content.decode()
+    assert escape(job.problems[0][2]) in page  # 提携種別 '謎' がわかりません

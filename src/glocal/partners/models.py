@@ -2,6 +2,7 @@
 
 import math
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -241,3 +242,36 @@ class PartnerProfile(OwnedModel):
     @property
     def field_list(self) -> list[str]:
         return unpacked(self.fields)
+
+
+class AffiliationImport(OwnedModel):
+    """A file with more rows than a web request checks (importer.WEB_ROW_LIMIT), imported by a
+    background task; the staff import page shows its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        CHECKING = "checking", _("Checking rows")
+        WRITING = "writing", _("Writing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    audit_exclude = ("data", "problems")
+    name = models.CharField(_("file"), max_length=200)
+    data = models.BinaryField()  # emptied once the import has finished
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)  # the first ones: [row, field, reason]
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name

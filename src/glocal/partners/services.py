@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import wareki
-from glocal.orgs import audit, scoping
+from glocal.orgs import actors, audit, scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.partners import importer
 from glocal.partners.models import (
     Affiliation,
+    AffiliationImport,
     Exchange,
     PartnerProfile,
     PartnerRequest,
@@ -361,4 +362,62 @@ def _audit_bulk(actor: Actor, records: list, action: str) -> None:
             for record in records
         ],
         batch_size=BATCH,
+    )
+
+
+# --- big imports in the background ---------------------------------------------------------
+
+PROBLEMS_KEPT = 200
+
+
+@transaction.atomic
+def queue_import(actor: Actor, organisation_id: int, name: str, data: bytes, rows: int):
+    """Keep the file and import it in the background once this transaction commits."""
+    from glocal.partners import tasks
+
+    scoping.require(actor, organisation_id, Role.EDITOR)
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    job = AffiliationImport.objects.create(
+        owner_id=organisation_id, name=name[:200], data=data, rows_total=rows, started_by=user
+    )
+    transaction.on_commit(lambda: tasks.import_affiliations.enqueue(job.pk))
+    return job
+
+
+def run_import(job_id: int) -> None:
+    """Check every row (the counter moves every importer.PROGRESS_EVERY rows), then write all
+    or nothing as the person who started it, if they still may."""
+    waiting = AffiliationImport.objects.filter(pk=job_id, status=AffiliationImport.Status.QUEUED)
+    if not waiting.update(status=AffiliationImport.Status.CHECKING):
+        return  # already taken by another worker, or gone
+    job = AffiliationImport.objects.select_related("started_by").get(pk=job_id)
+    found = AffiliationImport.objects.filter(pk=job_id)
+    try:
+        table = importer.read_table(bytes(job.data), job.name)
+        checked = importer.check(table, progress=lambda n: found.update(rows_checked=n))
+        if checked.problems:
+            _finish(job, problems=checked.problems)
+            return
+        found.update(status=AffiliationImport.Status.WRITING)
+        actor = Actor(user=job.started_by, via="task")
+        with actors.acting_as(actor):
+            report = import_rows(actor, job.owner_id, checked.rows)
+    except (importer.UnreadableFile, PermissionDenied, ValidationError) as exc:
+        _finish(job, problems=[importer.Problem(0, "file", _message(exc))])
+        return
+    _finish(job, report=report)
+
+
+def _message(exc: Exception) -> str:
+    return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+def _finish(job, problems=(), report=None) -> None:
+    AffiliationImport.objects.filter(pk=job.pk).update(
+        status=AffiliationImport.Status.FAILED if problems else AffiliationImport.Status.DONE,
+        problems=[[p.row, p.field, str(p.reason)] for p in problems[:PROBLEMS_KEPT]],
+        created=report.created if report else 0,
+        updated=report.updated if report else 0,
+        data=b"",
+        finished_at=timezone.now(),
     )

@@ -18,7 +18,7 @@ from glocal.orgs.actors import ANONYMOUS
 from glocal.orgs.models import Role
 from glocal.partners import exporter, importer, matching, services, statistics
 from glocal.partners.forms import ExchangeForm, ProfileForm, RequestForm
-from glocal.partners.models import Affiliation, PartnerRequest
+from glocal.partners.models import Affiliation, AffiliationImport, PartnerRequest
 from glocal.places.models import LocalGovernment
 
 SESSION_KEY = "glocal_partners_import"
@@ -76,11 +76,23 @@ def import_file(request):
         else:
             data = upload.read()
             try:
-                checked = importer.check(importer.read_table(data, upload.name))
+                table = importer.read_table(data, upload.name)
             except importer.UnreadableFile as exc:
                 context["unreadable"] = str(exc)
                 status = 422
             else:
+                rows = importer.data_rows(table)
+                if rows > importer.WEB_ROW_LIMIT:
+                    # Too many to check while someone waits: a background task does it.
+                    services.queue_import(request.actor, organisation.pk, upload.name, data, rows)
+                    messages.info(
+                        request,
+                        _("%(rows)s rows are more than %(limit)s: the file is checked and "
+                          "imported in the background. Its progress is shown below.")
+                        % {"rows": rows, "limit": importer.WEB_ROW_LIMIT},
+                    )  # fmt: skip
+                    return redirect("partners:import")
+                checked = importer.check(table)
                 context.update(checked=checked, name=upload.name)
                 if checked.problems:
                     status = 422
@@ -89,6 +101,8 @@ def import_file(request):
                         "name": upload.name,
                         "data": base64.b64encode(data).decode(),
                     }
+    context["jobs"] = AffiliationImport.objects.filter(owner=organisation).defer("data")[:10]
+    context["limit"] = importer.WEB_ROW_LIMIT
     return render(request, "partners/import.html", context, status=status)
 
 
