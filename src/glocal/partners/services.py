@@ -267,10 +267,10 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
             owner_id=organisation_id, partner__in=[p for p in partners.values() if p.pk]
         )
     }
+    new_partners = [p for p in partners.values() if p.pk is None]
+    changed_partners = [p for p in partners.values() if p.pk is not None]
     with transaction.atomic():
-        new_partners = [p for p in partners.values() if p.pk is None]
         ForeignLocalGovernment.objects.bulk_create(new_partners, batch_size=BATCH)
-        changed_partners = [p for p in partners.values() if p not in new_partners]
         ForeignLocalGovernment.objects.bulk_update(
             changed_partners, ["name_en", "name_ja", "subdivision"], batch_size=BATCH
         )
