@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from glocal.core import exports
 
-RISKY = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+RISKY = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 @pytest.mark.parametrize("text", RISKY)
