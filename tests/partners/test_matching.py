@@ -4,10 +4,10 @@ import pytest
 
 from glocal.orgs.models import Role
 from glocal.partners import matching
-from glocal.partners.importer import check, read_table, write
+from glocal.partners.importer import check, read_table
 from glocal.partners.models import Affiliation, PartnerProfile, PartnerRequest
 from glocal.places.models import Country
-from tests.partners.test_importer import GOOD
+from tests.partners.test_importer import GOOD, load_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_every_match_explains_its_score(iowa, place, home_org):
 
 def test_existing_ties_count_as_experience_or_against_for_diversity(iowa, home_org):
     result = check(read_table(GOOD.encode(), "a.csv"))
-    write(result.rows, home_org.pk)  # 会津若松市 already has a US partner
+    load_rows(result.rows, home_org)  # 会津若松市 already has a US partner
     by_experience = {m.code: m for m in matching.rank(iowa, ties="experience")}
     by_diversity = {m.code: m for m in matching.rank(iowa, ties="diversity")}
     aizu_plus = next(f for f in by_experience["072028"].factors if f["factor"] == "ties")
@@ -90,7 +90,7 @@ def test_exchanges_are_recorded_and_counted_by_field_and_fiscal_year(
     client, home_org, issue_token, editor
 ):
     result = check(read_table(GOOD.encode(), "a.csv"))
-    write(result.rows, home_org.pk)
+    load_rows(result.rows, home_org)
     affiliation = Affiliation.objects.get(local_government__code="072028")
     token = issue_token(home_org, Role.EDITOR)
     created = client.post(

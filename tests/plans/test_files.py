@@ -321,3 +321,11 @@ def test_a_tree_deeper_than_any_plan_is_refused(home_org):
     text = f"title: x\nstart_fy: 2024\nend_fy: 2026\nnodes: [{node}]\n"
     with pytest.raises(importer.UnreadableFile, match="at most 5000 nodes, 30 levels"):
         _import(text, home_org.pk)
+
+
+@pytest.mark.parametrize("title", ["=HYPERLINK(1)", "\t=1+1", "\r@SUM(1)", "-1+2"])
+def test_the_workbook_export_writes_formula_like_texts_as_text(home_org, title):
+    _checked, done = _import(SMALL, home_org.pk)
+    Node.objects.filter(plan=done.plan, code="1").update(title=title)
+    cell = load_workbook(io.BytesIO(exporter.to_xlsx(done.plan)))["nodes"]["D2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (title, "s", True)

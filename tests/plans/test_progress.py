@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from glocal.orgs.models import Role
-from glocal.partners.importer import check, read_table, write
+from glocal.partners.importer import check, read_table
 from glocal.plans import derived, progress, services
 from glocal.plans.models import Actual, Indicator, Node, Plan, Target
-from tests.partners.test_importer import GOOD
+from tests.partners.test_importer import GOOD, load_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_derived_indicator_recomputes_from_partnership_records(plan, home_org):
     indicator.direction = "increase"
     indicator.save()
     assert derived.recompute(indicator, 2025).value == 0
-    write(check(read_table(GOOD.encode(), "a.csv")).rows, home_org.pk)  # three affiliations
+    load_rows(check(read_table(GOOD.encode(), "a.csv")).rows, home_org)  # three affiliations
     actual = derived.recompute(indicator, 2025)
     assert actual.value == 3
     assert "affiliations" in actual.provenance

@@ -1,21 +1,42 @@
 """/api/v1/partners: affiliations (public), partner requests and their explained matches."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StringConstraints
 
-from glocal import wareki
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.models import Organisation, Role
-from glocal.partners import matching
-from glocal.partners.models import Affiliation, Exchange, PartnerProfile, PartnerRequest
+from glocal.partners import matching, services
+from glocal.partners.models import (
+    POPULATION_MAX,
+    TEXT_MAX,
+    Affiliation,
+    Exchange,
+    PartnerProfile,
+    PartnerRequest,
+)
 from glocal.partners.models import Field as Field_
 from glocal.places import services as places
-from glocal.places.models import Country, ForeignLocalGovernment
+from glocal.places.models import ForeignLocalGovernment
+
+
+def _longest(model, name: str) -> int:
+    """A schema's bound is the model's: what the database can hold."""
+    return model._meta.get_field(name).max_length
+
+
+# Bounds every input schema shares (so they appear in the OpenAPI document too).
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+DateText = Annotated[str, StringConstraints(max_length=40)]
+LongText = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+FieldCode = Annotated[str, StringConstraints(max_length=16)]
+FieldCodes = Annotated[list[FieldCode], Field(max_length=len(Field_.values))]
+PlaceCode = Annotated[str, StringConstraints(min_length=5, max_length=6)]
 
 router = Router(tags=["partners"])
 
@@ -44,14 +65,14 @@ def list_affiliations(request):
 
 
 class RequestIn(Schema):
-    organisation: int
-    name: str
-    country: str
-    population: int | None = None
-    latitude: float | None = None
-    profile: str = ""
-    fields: list[str] = Field(default_factory=list)
-    preferred_prefectures: list[str] = Field(default_factory=list)
+    organisation: Id
+    name: str = Field(min_length=1, max_length=_longest(PartnerRequest, "name"))
+    country: str = Field(min_length=2, max_length=3, description="ISO 3166-1 code")
+    population: int | None = Field(None, ge=0, le=POPULATION_MAX)
+    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    profile: LongText = ""
+    fields: FieldCodes = Field(default_factory=list)
+    preferred_prefectures: list[PlaceCode] = Field(default_factory=list, max_length=47)
 
 
 class RequestOut(Schema):
@@ -66,14 +87,8 @@ class RequestOut(Schema):
 
 
 def _requests(request):
-    actor = actor_of(request)
-    found = PartnerRequest.objects.select_related("country")
-    if actor.is_superuser:
-        return found
-    return found.filter(
-        Q(status=PartnerRequest.Status.APPROVED)
-        | Q(owner_id__in=actor.organisation_ids(Role.VIEWER))
-    )
+    """Approved requests are public (approval makes them so); the rest only to their owner."""
+    return scoping.visible(PartnerRequest.objects.select_related("country"), actor_of(request))
 
 
 @router.get("/partners/requests", response=list[RequestOut], auth=OptionalActor())
@@ -86,21 +101,8 @@ def list_requests(request):
 @router.post("/partners/requests", response={201: RequestOut}, auth=RequireActor())
 def create_request(request, payload: RequestIn):
     """A request waits for moderation before it is public."""
-    actor = actor_of(request)
-    scoping.require(actor, payload.organisation, Role.EDITOR)
-    found = PartnerRequest(
-        owner_id=payload.organisation,
-        name=payload.name,
-        country=places.country_by_code(payload.country),
-        population=payload.population,
-        latitude=payload.latitude,
-        profile=payload.profile,
-    )
-    found.set_fields(payload.fields)
-    found.save()
-    found.preferred_prefectures.set(
-        [places.local_government_by_code(code) for code in payload.preferred_prefectures]
-    )
+    data = payload.dict()
+    found = services.create_request(actor_of(request), data.pop("organisation"), **data)
     return Status(201, found)
 
 
@@ -108,11 +110,7 @@ def create_request(request, payload: RequestIn):
 def approve_request(request, request_id: int):
     """Moderation: an administrator of the organisation that entered it approves it."""
     found = get_object_or_404(_requests(request), pk=request_id)
-    scoping.require(actor_of(request), found.owner_id, Role.ADMIN)
-    found.status = PartnerRequest.Status.APPROVED
-    found.is_public = True
-    found.save()
-    return found
+    return services.approve_request(actor_of(request), found)
 
 
 class FactorOut(Schema):
@@ -144,13 +142,13 @@ def request_matches(request, request_id: int, filters: Query[MatchFilter]):
 
 
 class ExchangeIn(Schema):
-    started_on: str = Field(description="2026-11-21, or an era date: R8.11.21")
-    ended_on: str | None = None
-    direction: str
-    kind: str
-    field: str = ""
-    participants: int | None = None
-    outcomes: str = ""
+    started_on: DateText = Field(description="2026-11-21, or an era date: R8.11.21")
+    ended_on: DateText | None = None
+    direction: str = Field(max_length=_longest(Exchange, "direction"))
+    kind: str = Field(max_length=_longest(Exchange, "kind"))
+    field: str = Field("", max_length=_longest(Exchange, "field"))
+    participants: int | None = Field(None, ge=0, le=1_000_000)
+    outcomes: LongText = ""
 
 
 class ExchangeOut(Schema):
@@ -194,103 +192,47 @@ def list_exchanges(request, affiliation_id: int):
 def add_exchange(request, affiliation_id: int, payload: ExchangeIn):
     """Record an exchange activity (editors of the affiliation's organisation)."""
     affiliation = _affiliation(request, affiliation_id)
-    scoping.require(actor_of(request), affiliation.owner_id, Role.EDITOR)
-    dates = {}
-    for name in ("started_on", "ended_on"):
-        raw = getattr(payload, name)
-        if raw:
-            try:
-                dates[name] = wareki.parse_date(raw)
-            except ValueError as exc:
-                raise ValidationError({name: str(exc)}) from exc
-    exchange = Exchange(
-        affiliation=affiliation,
-        direction=payload.direction,
-        kind=payload.kind,
-        field=payload.field,
-        participants=payload.participants,
-        outcomes=payload.outcomes,
-        **dates,
-    )
-    exchange.full_clean()
-    exchange.save()
-    return Status(201, exchange)
+    return Status(201, services.add_exchange(actor_of(request), affiliation, payload.dict()))
 
 
 class AffiliationIn(Schema):
-    organisation: int
-    local_government: str = Field(description="Code of the Japanese prefecture or municipality.")
-    partner: int = Field(
+    organisation: Id
+    local_government: PlaceCode = Field(
+        description="Code of the Japanese prefecture or municipality."
+    )
+    partner: Id = Field(
         description="Id of a foreign local government (/places/foreign-governments)."
     )
-    kind: str
-    signed_on: str | None = Field(None, description="2002-04-20, R3.4.1, 平成元年4月1日 …")
-    status: str = "active"
-    ended_on: str | None = None
-    fields: list[str] = Field(default_factory=list)
-    notes: str = ""
-    source: str = ""
+    kind: str = Field(max_length=_longest(Affiliation, "kind"))
+    signed_on: DateText | None = Field(None, description="2002-04-20, R3.4.1, 平成元年4月1日 …")
+    status: str = Field("active", max_length=_longest(Affiliation, "status"))
+    ended_on: DateText | None = None
+    fields: FieldCodes = Field(default_factory=list)
+    notes: LongText = ""
+    source: str = Field("", max_length=_longest(Affiliation, "source"))
 
 
 class AffiliationPatch(Schema):
-    kind: str | None = None
-    signed_on: str | None = None
-    status: str | None = None
-    ended_on: str | None = None
-    fields: list[str] | None = None
-    notes: str | None = None
-    source: str | None = None
+    kind: str | None = Field(None, max_length=_longest(Affiliation, "kind"))
+    signed_on: DateText | None = None
+    status: str | None = Field(None, max_length=_longest(Affiliation, "status"))
+    ended_on: DateText | None = None
+    fields: FieldCodes | None = None
+    notes: LongText | None = None
+    source: str | None = Field(None, max_length=_longest(Affiliation, "source"))
     is_public: bool | None = None
-
-
-def _date(name: str, raw: str | None):
-    if not raw:
-        return None
-    try:
-        return wareki.parse_date(raw)
-    except ValueError as exc:
-        raise ValidationError({name: str(exc)}) from exc
-
-
-def _apply(affiliation: Affiliation, data: dict) -> Affiliation:
-    for name in ("kind", "status", "notes", "source", "is_public"):
-        if name in data and data[name] is not None:
-            setattr(affiliation, name, data[name])
-    for name in ("signed_on", "ended_on"):
-        if name in data:
-            setattr(affiliation, name, _date(name, data[name]))
-    if data.get("fields") is not None:
-        unknown = [f for f in data["fields"] if f not in Field_.values]
-        if unknown:
-            raise ValidationError({"fields": f"unknown fields: {', '.join(unknown)}"})
-        affiliation.set_fields(data["fields"])
-    if affiliation.status == Affiliation.Status.ENDED and not affiliation.ended_on:
-        raise ValidationError({"ended_on": "an ended affiliation needs its end date"})
-    affiliation.full_clean(exclude=["owner", "local_government", "partner"])
-    affiliation.save()
-    return affiliation
 
 
 @router.post("/partners/affiliations", response={201: AffiliationOut}, auth=RequireActor())
 def create_affiliation(request, payload: AffiliationIn):
     actor = actor_of(request)
-    scoping.require(actor, payload.organisation, Role.EDITOR)
+    data = payload.dict()
     partner = get_object_or_404(
-        scoping.visible(ForeignLocalGovernment.objects.all(), actor), pk=payload.partner
+        scoping.visible(ForeignLocalGovernment.objects.all(), actor), pk=data.pop("partner")
     )
-    place = places.local_government_by_code(payload.local_government)
-    if Affiliation.objects.filter(local_government=place, partner=partner).exists():
-        raise ValidationError({"partner": "this affiliation is already registered"})
-    affiliation = Affiliation(
-        owner_id=payload.organisation, local_government=place, partner=partner
-    )
-    return Status(201, _apply(affiliation, payload.dict()))
-
-
-def _editable(request, affiliation_id: int) -> Affiliation:
-    found = _affiliation(request, affiliation_id)
-    scoping.require(actor_of(request), found.owner_id, Role.EDITOR)
-    return found
+    place = places.local_government_by_code(data.pop("local_government"))
+    organisation = data.pop("organisation")
+    return Status(201, services.create_affiliation(actor, organisation, place, partner, data))
 
 
 @router.patch(
@@ -298,21 +240,27 @@ def _editable(request, affiliation_id: int) -> Affiliation:
 )
 def update_affiliation(request, affiliation_id: int, payload: AffiliationPatch):
     """Change an affiliation; mark it ended with status "ended" and its end date."""
-    return _apply(_editable(request, affiliation_id), payload.dict(exclude_unset=True))
+    found = _affiliation(request, affiliation_id)
+    return services.change_affiliation(actor_of(request), found, payload.dict(exclude_unset=True))
 
 
 @router.delete("/partners/affiliations/{affiliation_id}", response={204: None}, auth=RequireActor())
 def delete_affiliation(request, affiliation_id: int):
-    _editable(request, affiliation_id).delete()
+    services.delete_affiliation(actor_of(request), _affiliation(request, affiliation_id))
     return Status(204, None)
 
 
+CountryName = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
 class ProfileIn(Schema):
-    organisation: int
-    countries: list[str] = Field(default_factory=list, description="ISO codes wanted.")
-    fields: list[str] = Field(default_factory=list)
-    conditions: str = ""
-    pr: str = ""
+    organisation: Id
+    countries: list[CountryName] = Field(
+        default_factory=list, max_length=50, description="ISO codes or names wanted."
+    )
+    fields: FieldCodes = Field(default_factory=list)
+    conditions: LongText = ""
+    pr: LongText = ""
 
 
 class ProfileOut(Schema):
@@ -335,38 +283,17 @@ class ProfileOut(Schema):
 @paginate(Paginated)
 def list_profiles(request):
     """Japanese local governments looking for a partner (public)."""
-    return PartnerProfile.objects.filter(is_public=True).select_related("local_government")
-
-
-def _country_code(value: str) -> str:
-    """An ISO code, or a country's Japanese or English name or alias."""
-    found = list(Country.objects.search(value)[:2])
-    if len(found) != 1:
-        raise ValidationError({"countries": f"unknown country {value!r}"})
-    return found[0].code
+    found = PartnerProfile.objects.select_related("local_government")
+    return scoping.visible(found, actor_of(request)).order_by("local_government__code")
 
 
 @router.put("/partners/profiles/{code}", response=ProfileOut, auth=RequireActor())
 def set_profile(request, code: str, payload: ProfileIn):
-    """Set the partner-seeking profile of a local government the organisation speaks for."""
+    """Set the partner-seeking profile of a place the organisation acts for: its own and, for
+    a prefecture, its municipalities (editors; others get 403)."""
     actor = actor_of(request)
-    scoping.require(actor, payload.organisation, Role.EDITOR)
-    place = places.local_government_by_code(code)
-    organisation = Organisation.objects.get(pk=payload.organisation)
-    if organisation.local_government_id not in (place.pk, place.prefecture_id):
-        raise PermissionDenied("An organisation keeps the profile of its own place only.")
-    countries = [_country_code(value) for value in payload.countries]
-    unknown = [f for f in payload.fields if f not in Field_.values]
-    if unknown:
-        raise ValidationError({"fields": f"unknown fields: {', '.join(unknown)}"})
-    profile, _created = PartnerProfile.objects.update_or_create(
-        local_government=place,
-        defaults={
-            "owner_id": payload.organisation,
-            "countries": f",{','.join(countries)}," if countries else "",
-            "fields": f",{','.join(sorted(set(payload.fields)))}," if payload.fields else "",
-            "conditions": payload.conditions,
-            "pr": payload.pr,
-        },
-    )
-    return profile
+    data = payload.dict()
+    scoping.require(actor, data["organisation"], Role.EDITOR)  # before saying it exists
+    organisation = get_object_or_404(Organisation, pk=data.pop("organisation"))
+    place = places.local_government_by_code(code[:6])
+    return services.save_profile(actor, organisation, place, **data)

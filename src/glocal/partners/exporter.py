@@ -1,21 +1,22 @@
-"""Every affiliation as CSV or XLSX, in the importer's columns (dates ISO 8601), so an export
-imports back unchanged."""
+"""Affiliations as CSV or XLSX, in the importer's columns (dates ISO 8601), so an export
+imports back unchanged. The caller chooses the affiliations (scoped to what its reader may see);
+files are written by glocal.core.exports, so no cell opens as a formula."""
 
-import csv
-import io
+from django.db.models import QuerySet
 
-from glocal.partners.models import Affiliation
+from glocal.core import exports
 
 COLUMNS = ("prefecture", "municipality", "lg_code", "country", "partner_region", "partner")
 COLUMNS += ("kind", "signed_on", "fields", "notes")
 
 
-def rows(affiliations=None):
-    affiliations = affiliations or Affiliation.objects.select_related(
-        "local_government__prefecture", "partner__country", "partner__subdivision"
-    ).order_by("local_government__code", "partner__name_local")
+def rows(affiliations: QuerySet):
+    """The header, then one row per affiliation (an empty queryset gives the header only)."""
     yield COLUMNS
-    for a in affiliations:
+    ordered = affiliations.select_related(
+        "local_government__prefecture", "partner__country", "partner__subdivision"
+    ).order_by("local_government__code", "partner__name_local", "pk")
+    for a in ordered.iterator(chunk_size=2000):
         place = a.local_government
         prefecture = place if place.is_prefecture else place.prefecture
         yield (
@@ -32,19 +33,9 @@ def rows(affiliations=None):
         )
 
 
-def to_csv() -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows())
-    return buffer.getvalue().encode("utf-8-sig")  # with a BOM, so Excel reads it as UTF-8
+def to_csv(affiliations: QuerySet) -> bytes:
+    return exports.to_csv(rows(affiliations))
 
 
-def to_xlsx() -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("affiliations")
-    for row in rows():
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def to_xlsx(affiliations: QuerySet) -> bytes:
+    return exports.to_xlsx({"affiliations": rows(affiliations)})

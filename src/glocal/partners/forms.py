@@ -1,8 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from glocal import wareki
-from glocal.partners.models import Exchange, Field, PartnerRequest
+from glocal.partners.models import TEXT_MAX, Exchange, Field, PartnerRequest
 from glocal.places.models import LocalGovernment
 
 
@@ -66,21 +67,23 @@ class ProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     conditions = forms.CharField(
-        label=_("conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+        label=_("conditions"), required=False, max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
     pr = forms.CharField(
-        label=_("introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+        label=_("introduction"), required=False, max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
 
     def clean_countries(self):
-        from glocal.places.models import Country
+        """Each name resolved as the API resolves it (the service checks them again)."""
+        from glocal.partners import services
 
         codes = []
-        for value in filter(
-            None, (v.strip() for v in self.cleaned_data["countries"].replace("、", ",").split(","))
-        ):
-            found = list(Country.objects.search(value)[:2])
-            if len(found) != 1:
-                raise forms.ValidationError(_("Unknown country: %(name)s") % {"name": value})
-            codes.append(found[0].code)
+        text = self.cleaned_data["countries"].replace("、", ",")
+        for value in filter(None, (v.strip() for v in text.split(","))):
+            try:
+                codes.append(services.country_code(value))
+            except ValidationError as exc:
+                raise forms.ValidationError(exc.message_dict["countries"]) from exc
         return codes

@@ -2,23 +2,30 @@
 detected) or XLSX, with Japanese or English headers.
 
 Every row is checked first; one problem anywhere and nothing is written, and each problem names
-its row, field and reason. A clean file is imported in one transaction, and importing the same
-file again updates the same affiliations instead of adding new ones.
+its row, field and reason. Names are resolved for the whole file at once (one query per table,
+not per row). A clean file is written by glocal.partners.services.import_rows in one short
+transaction, and importing the same file again updates the same affiliations instead of adding
+new ones.
 """
 
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import exports
 from glocal.core.tables import RowProblem as Problem
 from glocal.core.tables import UnreadableFile, read_table  # noqa: F401 (part of this API)
-from glocal.partners.models import Affiliation, Field, Kind
+from glocal.partners.models import TEXT_MAX, Field, Kind, validate_field_codes
 from glocal.places import codes
 from glocal.places.models import Country, ForeignLocalGovernment, LocalGovernment, Subdivision
 from glocal.places.text import fold
+
+# Bigger files are imported with `glocal partners import` or in the background (see
+# glocal.partners.tasks): a web request checks at most this many rows while someone waits.
+WEB_ROW_LIMIT = 5_000
+PARTNER_NAME_MAX = ForeignLocalGovernment._meta.get_field("name_local").max_length
 
 HEADERS = {
     "prefecture": ("都道府県", "prefecture"),
@@ -84,9 +91,11 @@ class Checked:
 
 
 class _Places:
-    """Lookups shared by every row of one file."""
+    """Every lookup a file needs, made once per table before the rows are checked: one query
+    for prefectures, one for codes, one for municipalities by name, one for countries, one for
+    subdivisions; never one per row."""
 
-    def __init__(self):
+    def __init__(self, records: list[dict]):
         self.prefectures = {}
         for place in LocalGovernment.objects.prefectures():
             # 福島県, 福島, Fukushima Prefecture, Fukushima, Tokyo Metropolis, Tokyo
@@ -94,22 +103,63 @@ class _Places:
             english = place.name_en.removesuffix(" Prefecture").removesuffix(" Metropolis")
             for name in (place.name, stem, place.name_en, english):
                 self.prefectures[fold(name)] = place
-        self.countries: dict[str, Country | None] = {}
+        wanted_codes = {_code(r["lg_code"]) for r in records if r.get("lg_code")}
+        self.by_code = {p.code: p for p in LocalGovernment.objects.filter(code__in=wanted_codes)}
+        names = {_municipality(r) for r in records if not r.get("lg_code")} - {""}
+        self.municipalities: dict[tuple, list] = {}
+        for place in (
+            LocalGovernment.objects.current()
+            .filter(name__in=names)
+            .exclude(kind=LocalGovernment.Kind.PREFECTURE)
+        ):
+            self.municipalities.setdefault((place.prefecture_id, place.name), []).append(place)
+        self.all_countries = list(Country.objects.order_by("code"))
+        self.countries = {
+            name: self._country(name) for name in {r.get("country", "") for r in records}
+        }
+        regions = {
+            self.countries.get(r.get("country", "")) for r in records if r.get("partner_region")
+        }
+        self.subdivisions: dict[tuple, Subdivision] = {}
+        for s in Subdivision.objects.filter(country__in=regions - {None}).order_by("code"):
+            for name in (s.name, s.name_ja, s.code):
+                if name:
+                    self.subdivisions.setdefault((s.country_id, fold(name)), s)
 
-    def country(self, value: str) -> Country | None:
-        if value not in self.countries:
-            found = list(Country.objects.search(value)[:2])
-            self.countries[value] = found[0] if len(found) == 1 else None
-        return self.countries[value]
+    def _country(self, value: str) -> Country | None:
+        """As Country.objects.search(value) finds it, among the countries read once."""
+        needle = fold(value)
+        if not needle:
+            return None
+        found = []
+        if len(needle) in (2, 3) and needle.isascii() and needle.isalpha():
+            found = [
+                c for c in self.all_countries if needle in (c.code.casefold(), c.alpha3.casefold())
+            ]
+        if not found:
+            found = [c for c in self.all_countries if f" {needle} " in c.search_text]
+        if not found:
+            found = [c for c in self.all_countries if needle in c.search_text]
+        return found[0] if len(found) == 1 else None
+
+    def municipality(self, prefecture, name: str) -> list:
+        return self.municipalities.get((prefecture.pk, name), [])
+
+
+def _code(raw: str) -> str:
+    if len(raw) == 5 and raw.isdigit():
+        return raw + codes.check_digit(raw)
+    return codes.normalise(raw)
+
+
+def _municipality(values: dict) -> str:
+    return unicodedata.normalize("NFKC", values.get("municipality", ""))
 
 
 def _japanese_side(values, places: _Places, problem) -> LocalGovernment | None:
     code = values.get("lg_code", "")
     if code:
-        normalised = codes.normalise(code)
-        if len(code) == 5 and code.isdigit():
-            normalised = code + codes.check_digit(code)
-        place = LocalGovernment.objects.filter(code=normalised).first()
+        place = places.by_code.get(_code(code))
         if place is None:
             problem("lg_code", _("no local government has the code %(code)s") % {"code": code})
         return place
@@ -118,14 +168,10 @@ def _japanese_side(values, places: _Places, problem) -> LocalGovernment | None:
     if prefecture is None:
         problem("prefecture", _("unknown prefecture %(name)r") % {"name": prefecture_name})
         return None
-    municipality = unicodedata.normalize("NFKC", values.get("municipality", ""))
+    municipality = _municipality(values)
     if not municipality:
         return prefecture
-    found = list(
-        LocalGovernment.objects.current()
-        .filter(prefecture=prefecture, name=municipality)
-        .exclude(kind=LocalGovernment.Kind.PREFECTURE)[:2]
-    )
+    found = places.municipality(prefecture, municipality)
     if len(found) != 1:
         problem(
             "municipality",
@@ -136,129 +182,122 @@ def _japanese_side(values, places: _Places, problem) -> LocalGovernment | None:
     return found[0]
 
 
-def check(table: list[list[str]]) -> Checked:
-    """Every row's problems, or the rows ready to import."""
-    result = Checked()
+def _header_problems(table: list[list[str]]) -> tuple[list, list[Problem]]:
     if not table:
-        result.problems.append(Problem(1, "header", _("the file is empty")))
-        return result
+        return [], [Problem(1, "header", _("the file is empty"))]
     columns = [_HEADER_BY_NAME.get(fold(name)) for name in table[0]]
+    problems = []
     unknown = [name for name, key in zip(table[0], columns, strict=True) if name and key is None]
     for name in unknown:
-        result.problems.append(Problem(1, name, _("unknown column")))
+        problems.append(Problem(1, name, _("unknown column")))
     for needed in ("country", "partner"):
         if needed not in columns:
-            result.problems.append(Problem(1, needed, _("this column is missing")))
+            problems.append(Problem(1, needed, _("this column is missing")))
     if "prefecture" not in columns and "lg_code" not in columns:
-        result.problems.append(Problem(1, "prefecture", _("this column is missing")))
-    if result.problems:
-        return result
-    places = _Places()
+        problems.append(Problem(1, "prefecture", _("this column is missing")))
+    return columns, problems
+
+
+def _records(table, columns) -> list[tuple[int, dict]]:
+    """Each non-blank row as column → text, numbered as spreadsheets number them. A cell an
+    export marked as text ('=…) is read back as it was."""
+    records = []
     for number, cells in enumerate(table[1:], start=2):
         if not any(cells):
             continue  # blank lines between blocks
         values = {
-            key: (cells[i] if i < len(cells) else "")
+            key: exports.unquote(cells[i]) if i < len(cells) else ""
             for i, key in enumerate(columns)
             if key is not None
         }
-        problems: list[Problem] = []
+        records.append((number, values))
+    return records
 
-        def problem(name, reason, number=number, problems=problems):
-            problems.append(Problem(number, name, reason))
 
-        local_government = _japanese_side(values, places, problem)
-        country_name = values.get("country", "")
-        country = places.country(country_name) if country_name else None
-        if country is None:
-            problem("country", _("unknown country %(name)r") % {"name": country_name})
-        subdivision = None
-        region = values.get("partner_region", "")
-        if region and country is not None:
-            needle = fold(region)
-            subdivision = next(
-                (
-                    s
-                    for s in country.subdivisions.all()
-                    if needle in (fold(s.name), fold(s.name_ja), fold(s.code))
-                ),
-                None,
-            )
-            if subdivision is None:
-                problem(
-                    "partner_region",
-                    _("no region %(name)s in %(country)s")
-                    % {"name": region, "country": country.name_en},
-                )
-        partner = values.get("partner", "")
-        if not partner:
-            problem("partner", _("the partner's name is missing"))
-        kind_name = values.get("kind", "")
-        kind = _KIND_BY_NAME.get(fold(kind_name)) if kind_name else Kind.SISTER
-        if kind is None:
-            problem("kind", _("unknown kind %(name)r") % {"name": kind_name})
-        signed_on = None
-        if values.get("signed_on"):
-            try:
-                signed_on = wareki.parse_date(values["signed_on"])
-            except ValueError as exc:
-                problem("signed_on", str(exc))
-        fields = []
-        for name in filter(
-            None, (p.strip() for p in values.get("fields", "").translate(_SEPARATORS).split(","))
-        ):
-            value = _FIELD_BY_NAME.get(fold(name))
-            if value is None:
-                problem("fields", _("unknown field %(name)r") % {"name": name})
-            else:
-                fields.append(value)
-        if problems:
-            result.problems.extend(problems)
-        else:
-            result.rows.append(
-                Row(number, local_government, country, subdivision, partner, kind, signed_on,
-                    fields, values.get("notes", ""))
-            )  # fmt: skip
+def data_rows(table: list[list[str]]) -> int:
+    """How many rows below the header have something in them."""
+    return sum(1 for cells in table[1:] if any(cells))
+
+
+def check(table: list[list[str]], progress=None) -> Checked:
+    """Every row's problems, or the rows ready to import. `progress(n)` hears every
+    PROGRESS_EVERY rows how many are checked."""
+    result = Checked()
+    columns, result.problems = _header_problems(table)
+    if result.problems:
+        return result
+    records = _records(table, columns)
+    places = _Places([values for _number, values in records])
+    for done, (number, values) in enumerate(records, start=1):
+        _check_row(number, values, places, result)
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    if progress is not None:
+        progress(len(records))
     return result
+
+
+PROGRESS_EVERY = 1000
+
+
+def _check_row(number: int, values: dict, places: _Places, result: Checked) -> None:
+    problems: list[Problem] = []
+
+    def problem(name, reason):
+        problems.append(Problem(number, name, reason))
+
+    local_government = _japanese_side(values, places, problem)
+    country_name = values.get("country", "")
+    country = places.countries.get(country_name) if country_name else None
+    if country is None:
+        problem("country", _("unknown country %(name)r") % {"name": country_name})
+    subdivision = None
+    region = values.get("partner_region", "")
+    if region and country is not None:
+        subdivision = places.subdivisions.get((country.pk, fold(region)))
+        if subdivision is None:
+            problem(
+                "partner_region",
+                _("no region %(name)s in %(country)s")
+                % {"name": region, "country": country.name_en},
+            )
+    partner = values.get("partner", "")
+    if not partner:
+        problem("partner", _("the partner's name is missing"))
+    elif len(partner) > PARTNER_NAME_MAX:
+        problem("partner", _("longer than %(n)s characters") % {"n": PARTNER_NAME_MAX})
+    notes = values.get("notes", "")
+    if len(notes) > TEXT_MAX:
+        problem("notes", _("longer than %(n)s characters") % {"n": TEXT_MAX})
+    kind_name = values.get("kind", "")
+    kind = _KIND_BY_NAME.get(fold(kind_name)) if kind_name else Kind.SISTER
+    if kind is None:
+        problem("kind", _("unknown kind %(name)r") % {"name": kind_name})
+    signed_on = None
+    if values.get("signed_on"):
+        try:
+            signed_on = wareki.parse_date(values["signed_on"])
+        except ValueError as exc:
+            problem("signed_on", str(exc))
+    fields = []
+    for name in filter(
+        None, (p.strip() for p in values.get("fields", "").translate(_SEPARATORS).split(","))
+    ):
+        value = _FIELD_BY_NAME.get(fold(name))
+        if value is None:
+            problem("fields", _("unknown field %(name)r") % {"name": name})
+        else:
+            fields.append(value)
+    if problems:
+        result.problems.extend(problems)
+    else:
+        result.rows.append(
+            Row(number, local_government, country, subdivision, partner, kind, signed_on,
+                validate_field_codes(fields), notes)
+        )  # fmt: skip
 
 
 @dataclass
 class Report:
     created: int = 0
     updated: int = 0
-
-
-@transaction.atomic
-def write(rows: list[Row], owner_id: int) -> Report:
-    report = Report()
-    for row in rows:
-        partner = (
-            ForeignLocalGovernment.objects.filter(country=row.country, owner_id=owner_id)
-            .filter(name_local=row.partner)
-            .first()
-        )
-        if partner is None:
-            partner = ForeignLocalGovernment(owner_id=owner_id, country=row.country, is_public=True)
-        partner.name_local = row.partner
-        partner.name_en = partner.name_en or row.partner
-        if not row.partner.isascii():
-            partner.name_ja = row.partner
-        partner.subdivision = row.subdivision or partner.subdivision
-        partner.save()
-        affiliation = Affiliation.objects.filter(
-            local_government=row.local_government, partner=partner
-        ).first()
-        created = affiliation is None
-        affiliation = affiliation or Affiliation(
-            owner_id=owner_id, local_government=row.local_government, partner=partner
-        )
-        affiliation.kind = row.kind
-        affiliation.signed_on = row.signed_on
-        affiliation.set_fields(row.fields)
-        affiliation.notes = row.notes
-        affiliation.save()
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
-    return report

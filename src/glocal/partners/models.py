@@ -1,9 +1,22 @@
 """Sister-city and friendship affiliations between Japanese and foreign local governments."""
 
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from glocal.orgs.models.tenancy import OwnedModel
+
+# The largest population a local government can have (the bound the API schemas show too).
+POPULATION_MAX = 2_000_000_000
+# Free texts (notes, profiles, conditions) are letters, not documents.
+TEXT_MAX = 10_000
+# A TextField's max_length only reaches the form widget; the validator makes full_clean check it.
+LONG_TEXT = {"max_length": TEXT_MAX, "validators": [MaxLengthValidator(TEXT_MAX)]}
 
 
 class Kind(models.TextChoices):
@@ -26,6 +39,32 @@ class Field(models.TextChoices):
     MEDICINE = "medicine", _("Medicine")
     AGRICULTURE = "agriculture", _("Agriculture")
     OTHER = "other", _("Other")
+
+
+def validate_finite(value) -> None:
+    if value is not None and not math.isfinite(value):
+        raise ValidationError(_("Enter a finite number."), code="not_finite")
+
+
+def validate_field_codes(codes) -> list[str]:
+    """The fields of exchange as a list, or ValidationError naming the unknown ones. The one
+    check behind the form, the API and the importer."""
+    unknown = [code for code in codes if code not in Field.values]
+    if unknown:
+        raise ValidationError(
+            gettext("Unknown fields: %(fields)s") % {"fields": ", ".join(map(str, unknown))},
+            code="unknown_field",
+        )
+    return sorted(set(codes))
+
+
+def packed(codes) -> str:
+    """ ",culture,youth," for a list of codes; empty for none."""
+    return f",{','.join(codes)}," if codes else ""
+
+
+def unpacked(text: str) -> list[str]:
+    return [code for code in text.split(",") if code]
 
 
 class Affiliation(OwnedModel):
@@ -57,15 +96,18 @@ class Affiliation(OwnedModel):
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     # ",culture,youth," — empty when not known.
     fields = models.CharField(_("fields of exchange"), max_length=300, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, **LONG_TEXT)
     source = models.CharField(_("source"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # One per organisation: another organisation's private record of the same pair must
+        # neither block nor be revealed by a new one.
         constraints = [
             models.UniqueConstraint(
-                fields=["local_government", "partner"], name="one_affiliation_per_pair"
+                fields=["owner", "local_government", "partner"],
+                name="one_affiliation_per_owner_and_pair",
             )
         ]
         ordering = ["local_government__code", "signed_on"]
@@ -76,11 +118,20 @@ class Affiliation(OwnedModel):
 
     @property
     def field_list(self) -> list[str]:
-        return [f for f in self.fields.split(",") if f]
+        return unpacked(self.fields)
 
     def set_fields(self, fields) -> None:
-        chosen = sorted(set(fields))
-        self.fields = f",{','.join(chosen)}," if chosen else ""
+        self.fields = packed(validate_field_codes(fields))
+
+    def clean(self) -> None:
+        if self.status == self.Status.ENDED and not self.ended_on:
+            raise ValidationError({"ended_on": _("An ended affiliation needs its end date.")})
+        if self.ended_on and self.signed_on and self.ended_on < self.signed_on:
+            raise ValidationError({"ended_on": _("The end date is before the signing date.")})
+        try:
+            validate_field_codes(self.field_list)
+        except ValidationError as exc:
+            raise ValidationError({"fields": exc.messages}) from exc
 
 
 class Exchange(models.Model):
@@ -107,8 +158,10 @@ class Exchange(models.Model):
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     field = models.CharField(_("field"), max_length=16, choices=Field.choices, blank=True)
-    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
-    outcomes = models.TextField(_("outcomes"), blank=True)
+    participants = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
+    )
+    outcomes = models.TextField(_("outcomes"), blank=True, **LONG_TEXT)
 
     class Meta:
         ordering = ["-started_on"]
@@ -116,6 +169,10 @@ class Exchange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.affiliation}: {self.get_kind_display()} {self.started_on}"
+
+    def clean(self) -> None:
+        if self.ended_on and self.started_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end date is before the start date.")})
 
 
 class PartnerRequest(OwnedModel):
@@ -132,9 +189,16 @@ class PartnerRequest(OwnedModel):
     subdivision = models.ForeignKey(
         "places.Subdivision", models.PROTECT, null=True, blank=True, related_name="+"
     )
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    profile = models.TextField(_("profile"), blank=True)
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, validators=[MaxValueValidator(POPULATION_MAX)]
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[validate_finite, MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    profile = models.TextField(_("profile"), blank=True, **LONG_TEXT)
     fields = models.CharField(_("fields wanted"), max_length=300, blank=True)
     preferred_prefectures = models.ManyToManyField(
         "places.LocalGovernment", blank=True, related_name="+"
@@ -150,11 +214,10 @@ class PartnerRequest(OwnedModel):
 
     @property
     def field_list(self) -> list[str]:
-        return [f for f in self.fields.split(",") if f]
+        return unpacked(self.fields)
 
     def set_fields(self, fields) -> None:
-        chosen = sorted(set(fields))
-        self.fields = f",{','.join(chosen)}," if chosen else ""
+        self.fields = packed(validate_field_codes(fields))
 
 
 class PartnerProfile(OwnedModel):
@@ -166,8 +229,49 @@ class PartnerProfile(OwnedModel):
     )
     countries = models.CharField(_("countries wanted"), max_length=200, blank=True)  # ",US,CA,"
     fields = models.CharField(_("fields"), max_length=300, blank=True)
-    conditions = models.TextField(_("conditions"), blank=True)
-    pr = models.TextField(_("introduction"), blank=True)
+    conditions = models.TextField(_("conditions"), blank=True, **LONG_TEXT)
+    pr = models.TextField(_("introduction"), blank=True, **LONG_TEXT)
 
     def __str__(self) -> str:
         return f"profile of {self.local_government}"
+
+    @property
+    def country_list(self) -> list[str]:
+        return unpacked(self.countries)
+
+    @property
+    def field_list(self) -> list[str]:
+        return unpacked(self.fields)
+
+
+class AffiliationImport(OwnedModel):
+    """A file with more rows than a web request checks (importer.WEB_ROW_LIMIT), imported by a
+    background task; the staff import page shows its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        CHECKING = "checking", _("Checking rows")
+        WRITING = "writing", _("Writing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    audit_exclude = ("data", "problems")
+    name = models.CharField(_("file"), max_length=200)
+    data = models.BinaryField()  # emptied once the import has finished
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)  # the first ones: [row, field, reason]
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name

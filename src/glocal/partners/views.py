@@ -5,7 +5,7 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from glocal import wareki
 from glocal.core import uploads
 from glocal.orgs import scoping, selection
+from glocal.orgs.actors import ANONYMOUS
 from glocal.orgs.models import Role
-from glocal.partners import exporter, importer, matching, statistics
+from glocal.partners import exporter, importer, matching, services, statistics
 from glocal.partners.forms import ExchangeForm, ProfileForm, RequestForm
-from glocal.partners.models import Affiliation, PartnerProfile, PartnerRequest
+from glocal.partners.models import Affiliation, AffiliationImport, PartnerRequest
+from glocal.places.models import LocalGovernment
 
 SESSION_KEY = "glocal_partners_import"
 
@@ -59,7 +61,7 @@ def import_file(request):
             data = base64.b64decode(stored["data"])
             checked = importer.check(importer.read_table(data, stored["name"]))
             if not checked.problems:
-                report = importer.write(checked.rows, organisation.pk)
+                report = services.import_rows(request.actor, organisation.pk, checked.rows)
                 messages.success(
                     request,
                     _("%(created)s affiliations added, %(updated)s updated.")
@@ -75,11 +77,23 @@ def import_file(request):
         else:
             data = uploads.read_bounded(upload)  # enough to refuse a file beyond the limit
             try:
-                checked = importer.check(importer.read_table(data, upload.name))
+                table = importer.read_table(data, upload.name)
             except importer.UnreadableFile as exc:
                 context["unreadable"] = str(exc)
                 status = 422
             else:
+                rows = importer.data_rows(table)
+                if rows > importer.WEB_ROW_LIMIT:
+                    # Too many to check while someone waits: a background task does it.
+                    services.queue_import(request.actor, organisation.pk, upload.name, data, rows)
+                    messages.info(
+                        request,
+                        _("%(rows)s rows are more than %(limit)s: the file is checked and "
+                          "imported in the background. Its progress is shown below.")
+                        % {"rows": rows, "limit": importer.WEB_ROW_LIMIT},
+                    )  # fmt: skip
+                    return redirect("partners:import")
+                checked = importer.check(table)
                 context.update(checked=checked, name=upload.name)
                 if checked.problems:
                     status = 422
@@ -88,18 +102,22 @@ def import_file(request):
                         "name": upload.name,
                         "data": base64.b64encode(data).decode(),
                     }
+    context["jobs"] = AffiliationImport.objects.filter(owner=organisation).defer("data")[:10]
+    context["limit"] = importer.WEB_ROW_LIMIT
     return render(request, "partners/import.html", context, status=status)
 
 
 @login_required
 def export(request, format: str):
+    """What the signed-in person may see: public affiliations and their organisations' own."""
+    visible = _affiliations(request.actor)
     if format == "xlsx":
         response = HttpResponse(
-            exporter.to_xlsx(),
+            exporter.to_xlsx(visible),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(exporter.to_csv(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exporter.to_csv(visible), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="affiliations.{format}"'
     return response
 
@@ -139,7 +157,7 @@ def statistics_xlsx(request):
 
 
 def public_list(request):
-    affiliations = Affiliation.objects.filter(is_public=True).select_related(
+    affiliations = scoping.visible(Affiliation.objects.all(), ANONYMOUS).select_related(
         "local_government__prefecture", "partner__country"
     )
     return render(request, "partners/public.html", {"affiliations": affiliations[:1000]})
@@ -151,71 +169,96 @@ def _request_context(found, limit=10):
 
 def public_requests(request):
     """Approved partner requests, each with its best matches and why."""
-    found = PartnerRequest.objects.filter(status=PartnerRequest.Status.APPROVED).select_related(
-        "country"
-    )
+    found = scoping.visible(PartnerRequest.objects.all(), ANONYMOUS).select_related("country")
     items = [_request_context(r, limit=5) for r in found[:20]]
     return render(request, "partners/public_requests.html", {"items": items})
 
 
+def _profile_place(request, organisation) -> LocalGovernment | None:
+    """The place whose profile is edited: the organisation's own unless the form names
+    another (a prefecture keeps its municipalities' profiles too; the service checks)."""
+    code = (request.POST.get("place") or "").strip()[:6]
+    if not code:
+        return organisation.local_government
+    return get_object_or_404(LocalGovernment, code=code)
+
+
+def _profile_initial(profile) -> dict:
+    if profile is None:
+        return {}
+    return {
+        "countries": ", ".join(profile.country_list),
+        "fields": profile.field_list,
+        "conditions": profile.conditions,
+        "pr": profile.pr,
+    }
+
+
+def _save_profile(request, organisation):
+    """The profile form after a POST: None once saved, else the form with its errors."""
+    place = _profile_place(request, organisation)
+    form = ProfileForm(request.POST)
+    if not form.is_valid():
+        return form
+    try:
+        services.save_profile(request.actor, organisation, place, **form.cleaned_data)
+    except ValidationError as exc:
+        for name, problems in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, problems)
+        return form
+    return None
+
+
+def _save_request(request, organisation, form):
+    """The request form after a POST: None once saved, else the form with its errors."""
+    if not form.is_valid():
+        return form
+    data = form.cleaned_data
+    try:
+        services.create_request(
+            request.actor, organisation.pk, name=data["name"], country=data["country"],
+            population=data["population"], latitude=data["latitude"], profile=data["profile"],
+            fields=data["wanted"], preferred_prefectures=list(data["preferred_prefectures"]),
+        )  # fmt: skip
+    except ValidationError as exc:
+        for name, problems in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, problems)
+        return form
+    return None
+
+
 @login_required
 def staff_requests(request):
-    """The organisation's partner requests: enter one, approve (administrators), see matches."""
+    """The organisation's partner requests: enter one, approve (administrators), see matches;
+    and the partner-seeking profile of its place."""
     organisation = _organisation(request)
     is_admin = scoping.is_admin(request.actor, organisation)
     status = 200
     place = organisation.local_government
-    profile_form = None
+    form, profile_form = RequestForm(), None
     if request.method == "POST" and request.POST.get("approve"):
-        scoping.require(request.actor, organisation.pk, Role.ADMIN)
-        PartnerRequest.objects.filter(owner=organisation, pk=request.POST["approve"]).update(
-            status=PartnerRequest.Status.APPROVED, is_public=True
+        found = get_object_or_404(
+            PartnerRequest.objects.filter(owner=organisation), pk=_number(request.POST["approve"])
         )
+        services.approve_request(request.actor, found)
         messages.success(request, _("The request is approved and public."))
         return redirect("partners:requests")
-    if request.method == "POST" and request.POST.get("profile") and place is not None:
+    if request.method == "POST" and request.POST.get("profile"):
         scoping.require(request.actor, organisation.pk, Role.EDITOR)
-        profile_form = ProfileForm(request.POST)
-        if profile_form.is_valid():
-            data = profile_form.cleaned_data
-            PartnerProfile.objects.update_or_create(
-                local_government=place,
-                defaults={
-                    "owner": organisation,
-                    "countries": f",{','.join(data['countries'])}," if data["countries"] else "",
-                    "fields": f",{','.join(sorted(data['fields']))}," if data["fields"] else "",
-                    "conditions": data["conditions"],
-                    "pr": data["pr"],
-                },
-            )
+        profile_form = _save_profile(request, organisation)
+        if profile_form is None:
             messages.success(request, _("The partner-seeking profile is saved."))
             return redirect("partners:requests")
         status = 422
-    form = RequestForm(None if request.POST.get("profile") else (request.POST or None))
-    if request.method == "POST" and not request.POST.get("profile"):
+    elif request.method == "POST":
         scoping.require(request.actor, organisation.pk, Role.EDITOR)
-        if form.is_valid():
-            found = form.save(commit=False)
-            found.owner = organisation
-            found.set_fields(form.cleaned_data["wanted"])
-            found.save()
-            form.save_m2m()
+        form = _save_request(request, organisation, RequestForm(request.POST))
+        if form is None:
             messages.success(request, _("The request is saved and waits for approval."))
             return redirect("partners:requests")
         status = 422
-    place = organisation.local_government
-    profile = PartnerProfile.objects.filter(local_government=place).first() if place else None
-    profile_form = ProfileForm(
-        request.POST if request.POST.get("profile") else None,
-        initial={
-            "countries": ", ".join(
-                c for c in (profile.countries if profile else "").split(",") if c
-            ),
-            "fields": [f for f in (profile.fields if profile else "").split(",") if f],
-            "conditions": profile.conditions if profile else "",
-            "pr": profile.pr if profile else "",
-        },
-    )
+    if profile_form is None:
+        profile_form = ProfileForm(initial=_profile_initial(services.profile_of(place)))
     requests = PartnerRequest.objects.filter(owner=organisation).select_related("country")
     context = {
         "nav": "partners",
@@ -226,6 +269,12 @@ def staff_requests(request):
         "items": [_request_context(r) for r in requests[:20]],
     }
     return render(request, "partners/requests.html", context, status=status)
+
+
+def _number(text: str) -> int:
+    """A record id from a form; 0 (found nowhere) for anything else."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else 0
 
 
 @login_required
@@ -239,11 +288,14 @@ def affiliation_detail(request, affiliation_id: int):
     if request.method == "POST":
         scoping.require(request.actor, found.owner_id, Role.EDITOR)
         if form.is_valid():
-            exchange = form.save(commit=False)
-            exchange.affiliation = found
-            exchange.save()
-            messages.success(request, _("The exchange is recorded."))
-            return redirect("partners:detail", found.pk)
+            try:
+                services.add_exchange(request.actor, found, form.cleaned_data)
+            except ValidationError as exc:
+                for name, problems in exc.message_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
+            else:
+                messages.success(request, _("The exchange is recorded."))
+                return redirect("partners:detail", found.pk)
         status = 422
     context = {"nav": "partners", "affiliation": found, "form": form, "can_edit": can_edit}
     return render(request, "partners/detail.html", context, status=status)

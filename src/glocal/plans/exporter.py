@@ -8,7 +8,7 @@ are not imported (a lock is an administrator's act, not a file's).
 
 import io
 
-from glocal.core import tables
+from glocal.core import exports
 
 
 def _tree(plan) -> list:
@@ -187,7 +187,7 @@ def to_xlsx(plan) -> bytes:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
     for ws in book.worksheets:
-        tables.text_cells(ws)
+        exports.guard_sheet(ws)  # a title starting with = stays text
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
