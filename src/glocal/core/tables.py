@@ -31,7 +31,6 @@ __all__ = [
     "parse_number",
     "read_table",
     "read_workbook",
-    "text_cells",
 ]
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -71,15 +70,6 @@ def parse_number(value) -> float:
     if not math.isfinite(number):
         raise ValueError(value)
     return number
-
-
-def text_cells(sheet) -> None:
-    """Keep every text cell of a written sheet as text: a title starting with = is not a formula
-    (and opening the file must never run one)."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
-                cell.data_type = "s"
 
 
 # -- reading, within the limits -----------------------------------------------------------------

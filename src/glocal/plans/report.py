@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import wareki
-from glocal.core import tables
+from glocal.core import exports
 from glocal.plans import charts, progress
 from glocal.plans.models import Review
 
@@ -239,7 +239,7 @@ def to_xlsx(plan, fiscal_year: int) -> bytes:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True)
     for ws in book.worksheets:
-        tables.text_cells(ws)
+        exports.guard_sheet(ws)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
