@@ -6,7 +6,8 @@ from its own `contributions.py` module, and the consumer reads the registry:
 - derived indicators (`offer_indicator`): figures plans compute from an app's records;
 - staff dashboard items (`dashboard_item`): what awaits the signed-in user in that app;
 - public links (`public_link`): the app's public pages, listed on the home page;
-- country profile sections (`country_section`): what an app knows about one country.
+- country profile sections (`country_section`): what an app knows about one country;
+- market factors (`market_factor`): what an app adds to a prefecture's focus-market score.
 
 `discover()` imports every Glocal app's `contributions` module once, when Django is ready.
 """
@@ -59,10 +60,22 @@ class CountrySection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class MarketFactor:
+    """A factor of the focus-market score: `score(prefecture, countries)` returns, for each
+    country code it has something to say about, (points, reason); the scorer adds the points
+    and shows the reasons."""
+
+    key: str
+    label: str  # lazily translated
+    score: Callable
+
+
 INDICATORS: dict[str, Computation] = {}
 DASHBOARD: list[Callable] = []  # (actor, organisation) -> iterable of DashboardItem
 PUBLIC_LINKS: list[PublicLink] = []
 COUNTRY_SECTIONS: dict[str, CountrySection] = {}
+MARKET_FACTORS: dict[str, MarketFactor] = {}
 
 
 def offer_indicator(key: str, label: str, watches: tuple = ()):
@@ -88,6 +101,14 @@ def public_link(label: str, url_name: str, order: int = 100) -> None:
 def country_section(key: str, title: str, template: str, order: int = 100):
     def register(function):
         COUNTRY_SECTIONS[key] = CountrySection(key, title, template, function, order)
+        return function
+
+    return register
+
+
+def market_factor(key: str, label: str):
+    def register(function):
+        MARKET_FACTORS[key] = MarketFactor(key, label, function)
         return function
 
     return register
