@@ -129,7 +129,7 @@ def test_importing_again_updates_instead_of_adding(home_org):
     assert Affiliation.objects.count() == 3
     changed = GOOD.replace("教育、文化", "スポーツ")
     load(changed, home_org)
-    assert Affiliation.objects.get(local_government__code="072028").field_list == ["sports"]
+    assert Affiliation.objects.get(local_government__code="072028").fields == ["sports"]
 
 
 def test_an_export_imports_back_unchanged(home_org):

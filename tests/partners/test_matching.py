@@ -23,7 +23,7 @@ def iowa(home_org, place):
         status=PartnerRequest.Status.APPROVED,
         is_public=True,
     )
-    found.set_fields(["education", "culture"])
+    found.fields = ["education", "culture"]
     found.save()
     found.preferred_prefectures.set([place("070009")])
     return found

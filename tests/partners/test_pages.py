@@ -159,4 +159,4 @@ def test_partner_seeking_profile_from_the_staff_page(client, editor, home_org):
         {"profile": "1", "countries": "米国、Canada", "fields": ["youth"], "pr": "温泉と桃"},
     )
     profile = PartnerProfile.objects.get()
-    assert (profile.local_government.code, profile.countries) == ("070009", ",US,CA,")
+    assert (profile.local_government.code, profile.countries) == ("070009", ["CA", "US"])

@@ -50,7 +50,7 @@ class AffiliationOut(Schema):
     kind: str
     signed_on: str | None = None
     status: str
-    fields: list[str] = Field(alias="field_list")
+    fields: list[str]
 
     @staticmethod
     def resolve_signed_on(obj):
@@ -82,7 +82,7 @@ class RequestOut(Schema):
     population: int | None
     latitude: float | None
     profile: str
-    fields: list[str] = Field(alias="field_list")
+    fields: list[str]
     status: str
 
 
@@ -269,14 +269,6 @@ class ProfileOut(Schema):
     fields: list[str]
     conditions: str
     pr: str
-
-    @staticmethod
-    def resolve_countries(obj):
-        return [c for c in obj.countries.split(",") if c]
-
-    @staticmethod
-    def resolve_fields(obj):
-        return [f for f in obj.fields.split(",") if f]
 
 
 @router.get("/partners/profiles", response=list[ProfileOut], auth=OptionalActor())

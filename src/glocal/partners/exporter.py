@@ -28,7 +28,7 @@ def rows(affiliations: QuerySet):
             a.partner.name_local,
             a.kind,
             a.signed_on.isoformat() if a.signed_on else "",
-            ",".join(a.field_list),
+            ",".join(a.fields),
             a.notes,
         )
 

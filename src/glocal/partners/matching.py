@@ -61,12 +61,12 @@ def _scale_kind(population: int | None) -> set[str] | None:
 def rank(request: PartnerRequest, ties: str = "experience", limit: int | None = None):
     if ties not in TIES:
         raise ValueError(f"ties must be one of {TIES}")
-    wanted_fields = set(request.field_list)
+    wanted_fields = set(request.fields)
     preferred = set(request.preferred_prefectures.values_list("pk", flat=True))
     scale = _scale_kind(request.population)
     country = request.country.code
     profiles = {
-        pk: (countries, {f for f in fields.split(",") if f})
+        pk: (set(countries), set(fields))
         for pk, countries, fields in PartnerProfile.objects.filter(is_public=True).values_list(
             "local_government_id", "countries", "fields"
         )
@@ -99,7 +99,7 @@ def rank(request: PartnerRequest, ties: str = "experience", limit: int | None = 
                 points = 10 * min(3, len(shared))
                 parts.append(("fields", points, "shares %s", (", ".join(sorted(shared)),)))
                 score += points
-            if f",{country}," in countries:
+            if country in countries:
                 parts.append(("seeking", 15, "is looking for a partner in %s", (country,)))
                 score += 15
             else:

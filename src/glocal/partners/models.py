@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from glocal.core.fields import CodeSetField
 from glocal.orgs.models.tenancy import OwnedModel
 
 # The largest population a local government can have (the bound the API schemas show too).
@@ -58,15 +59,6 @@ def validate_field_codes(codes) -> list[str]:
     return sorted(set(codes))
 
 
-def packed(codes) -> str:
-    """ ",culture,youth," for a list of codes; empty for none."""
-    return f",{','.join(codes)}," if codes else ""
-
-
-def unpacked(text: str) -> list[str]:
-    return [code for code in text.split(",") if code]
-
-
 class Affiliation(OwnedModel):
     """Public by default: that two places are twinned is a public fact."""
 
@@ -95,7 +87,7 @@ class Affiliation(OwnedModel):
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     # ",culture,youth," — empty when not known.
-    fields = models.CharField(_("fields of exchange"), max_length=300, blank=True)
+    fields = CodeSetField(_("fields of exchange"), max_length=300)
     notes = models.TextField(_("notes"), blank=True, **LONG_TEXT)
     source = models.CharField(_("source"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -117,11 +109,9 @@ class Affiliation(OwnedModel):
         return f"{self.local_government} – {self.partner}"
 
     @property
-    def field_list(self) -> list[str]:
-        return unpacked(self.fields)
-
-    def set_fields(self, fields) -> None:
-        self.fields = packed(validate_field_codes(fields))
+    def field_labels(self) -> list[str]:
+        """The fields of exchange in the reader's language."""
+        return [str(Field(code).label) for code in self.fields if code in Field.values]
 
     def clean(self) -> None:
         if self.status == self.Status.ENDED and not self.ended_on:
@@ -129,7 +119,7 @@ class Affiliation(OwnedModel):
         if self.ended_on and self.signed_on and self.ended_on < self.signed_on:
             raise ValidationError({"ended_on": _("The end date is before the signing date.")})
         try:
-            validate_field_codes(self.field_list)
+            validate_field_codes(self.fields)
         except ValidationError as exc:
             raise ValidationError({"fields": exc.messages}) from exc
 
@@ -199,7 +189,7 @@ class PartnerRequest(OwnedModel):
         validators=[validate_finite, MinValueValidator(-90), MaxValueValidator(90)],
     )
     profile = models.TextField(_("profile"), blank=True, **LONG_TEXT)
-    fields = models.CharField(_("fields wanted"), max_length=300, blank=True)
+    fields = CodeSetField(_("fields wanted"), max_length=300)
     preferred_prefectures = models.ManyToManyField(
         "places.LocalGovernment", blank=True, related_name="+"
     )
@@ -212,13 +202,6 @@ class PartnerRequest(OwnedModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def field_list(self) -> list[str]:
-        return unpacked(self.fields)
-
-    def set_fields(self, fields) -> None:
-        self.fields = packed(validate_field_codes(fields))
-
 
 class PartnerProfile(OwnedModel):
     """A Japanese local government's wish for a partner (CLAIR's list): public by default."""
@@ -227,21 +210,13 @@ class PartnerProfile(OwnedModel):
     local_government = models.OneToOneField(
         "places.LocalGovernment", models.CASCADE, related_name="partner_profile"
     )
-    countries = models.CharField(_("countries wanted"), max_length=200, blank=True)  # ",US,CA,"
-    fields = models.CharField(_("fields"), max_length=300, blank=True)
+    countries = CodeSetField(_("countries wanted"), max_length=200)  # ISO codes
+    fields = CodeSetField(_("fields"), max_length=300)
     conditions = models.TextField(_("conditions"), blank=True, **LONG_TEXT)
     pr = models.TextField(_("introduction"), blank=True, **LONG_TEXT)
 
     def __str__(self) -> str:
         return f"profile of {self.local_government}"
-
-    @property
-    def country_list(self) -> list[str]:
-        return unpacked(self.countries)
-
-    @property
-    def field_list(self) -> list[str]:
-        return unpacked(self.fields)
 
 
 class AffiliationImport(OwnedModel):

@@ -24,7 +24,6 @@ from glocal.partners.models import (
     Exchange,
     PartnerProfile,
     PartnerRequest,
-    packed,
     validate_field_codes,
 )
 from glocal.places import codes
@@ -97,7 +96,7 @@ def _apply(affiliation: Affiliation, data: dict) -> None:
         if name in data:
             setattr(affiliation, name, parse_date(name, data[name]))
     if data.get("fields") is not None:
-        affiliation.fields = packed(fields_of(data["fields"]))
+        affiliation.fields = fields_of(data["fields"])
     affiliation.full_clean(exclude=["owner", "local_government", "partner"])
 
 
@@ -189,7 +188,7 @@ def create_request(
         population=population,
         latitude=latitude,
         profile=profile or "",
-        fields=packed(fields_of(fields)),
+        fields=fields_of(fields),
     )
     found.full_clean()
     found.save()
@@ -234,8 +233,8 @@ def save_profile(
     profile = PartnerProfile.objects.filter(local_government=local_government).first()
     profile = profile or PartnerProfile(local_government=local_government)
     profile.owner = organisation
-    profile.countries = packed(wanted)
-    profile.fields = packed(fields_of(fields))
+    profile.countries = wanted
+    profile.fields = fields_of(fields)
     profile.conditions = conditions or ""
     profile.pr = pr or ""
     profile.full_clean()
@@ -292,7 +291,7 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
                 report.updated += 1
             affiliation.kind = row.kind
             affiliation.signed_on = row.signed_on
-            affiliation.fields = packed(row.fields)
+            affiliation.fields = row.fields
             affiliation.notes = row.notes
         Affiliation.objects.bulk_create(created.values(), batch_size=BATCH)
         now = timezone.now()

@@ -187,8 +187,8 @@ def _profile_initial(profile) -> dict:
     if profile is None:
         return {}
     return {
-        "countries": ", ".join(profile.country_list),
-        "fields": profile.field_list,
+        "countries": ", ".join(profile.countries),
+        "fields": profile.fields,
         "conditions": profile.conditions,
         "pr": profile.pr,
     }
