@@ -6,6 +6,7 @@ them)."""
 import json
 import math
 import re
+from datetime import UTC, datetime
 
 import pytest
 
@@ -364,3 +365,22 @@ def test_search_words_and_codes_are_bounded(client, url, name, value):
 @pytest.mark.parametrize("value", ["0" * 17, "07\x002028"])
 def test_place_codes_in_the_path_are_bounded(client, value):
     _refused(client.get(f"/api/v1/places/municipalities/{value}"), "code")
+
+
+@pytest.mark.parametrize(
+    "when", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "3000-01-02T00:00:00+09:00"]
+)
+def test_times_past_the_calendar_are_refused(client, editor, home_org, when):
+    client.force_login(editor)
+    body = _notice(home_org, valid_from=when)
+    _refused(_send(client, "post", "/api/v1/notices", body), "valid_from")
+    assert not Notice.objects.exists()
+
+
+def test_a_time_without_offset_is_read_in_japan(client, editor, home_org):
+    client.force_login(editor)
+    body = _notice(home_org, valid_from="2026-04-01T09:00:00")
+    response = _send(client, "post", "/api/v1/notices", body)
+    assert response.status_code == 201
+    valid_from = datetime.fromisoformat(response.json()["valid_from"])
+    assert valid_from == datetime(2026, 4, 1, 0, 0, tzinfo=UTC)  # 09:00 in Japan

@@ -5,9 +5,11 @@ than the column, a number past the integer type, NaN) is refused here with a 422
 query runs: otherwise SQLite stores it silently and PostgreSQL fails with a 500.
 """
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path
 from pydantic import AfterValidator
@@ -33,6 +35,27 @@ def _no_nul(value: str) -> str:
     return value
 
 
+# Dates and times: a wide window, but one no time zone shift pushes past year 1 or 9999.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _moment(value: datetime) -> datetime:
+    # A time without an offset is read in the site's time zone (Asia/Tokyo), as staff pages do.
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        year = value.astimezone(UTC).year
+    except OverflowError:
+        year = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            _("Dates must fall between the years %(first)s and %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return value
+
+
+Moment = Annotated[datetime, AfterValidator(_moment)]
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID, description="A record's id.")]
 PathId = Annotated[int, Path(..., ge=1, le=MAX_ID)]
 FiscalYear = Annotated[int, Field(ge=MIN_FISCAL_YEAR, le=MAX_FISCAL_YEAR)]
@@ -49,6 +72,9 @@ def text(max_length: int, min_length: int = 0):
         str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)
     ]
 
+
+# A text bounded elsewhere (by a handler's own limit and status), but never with a NUL.
+PlainText = Annotated[str, AfterValidator(_no_nul)]
 
 # Codes and search words in query strings and paths.
 Code = text(16)

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from glocal.api.limits import MAX_ITEMS, Code, RecordId, text
+from glocal.api.limits import MAX_ITEMS, Code, Moment, RecordId, text
 from glocal.notices.models import Category, Notice
 
 # Column lengths: PhraseTemplate.key, NoticeText.language/title; body and slot values are
@@ -75,8 +75,8 @@ class NoticeIn(Schema):
         max_length=MAX_MUNICIPALITIES,
         description="Empty: the whole prefecture.",
     )
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
+    valid_from: Moment | None = None
+    valid_until: Moment | None = None
     phrases: list[PhraseKey] = Field(default_factory=list, max_length=MAX_PHRASES)
     slots: dict[SlotName, SlotValue] = Field(default_factory=dict, max_length=MAX_ITEMS)
     texts: dict[LanguageTag, TextIn] = Field(
@@ -91,8 +91,8 @@ class NoticePatch(Schema):
     severity: Notice.Severity | None = None
     prefecture: Code | None = None
     municipalities: list[Code] | None = Field(None, max_length=MAX_MUNICIPALITIES)
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
+    valid_from: Moment | None = None
+    valid_until: Moment | None = None
     phrases: list[PhraseKey] | None = Field(None, max_length=MAX_PHRASES)
     slots: dict[SlotName, SlotValue] | None = Field(None, max_length=MAX_ITEMS)
     texts: dict[LanguageTag, TextIn] | None = Field(None, max_length=MAX_ITEMS)
