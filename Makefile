@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-sqlite test-postgres test-fast lint format bench install clean
+.PHONY: demo test test-sqlite test-postgres test-fast lint format bench fuzz install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ test-sqlite: $(STAMP)
 
 test-postgres: $(STAMP)
 	$(BIN)/pytest --database=postgres -m "not browser"
+
+# A longer, random run of the API fuzzer (the suite runs a few derandomised examples).
+FUZZ_EXAMPLES ?= 200
+fuzz: $(STAMP)
+	GLOCAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/api/test_fuzz.py
+	GLOCAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q --database=postgres tests/api/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -94,3 +94,12 @@ def test_empty_text_and_bad_options_are_422_naming_the_field(client, token):
 def test_needs_a_login_or_token(client):
     response = post(client, "check", {"text": "雨です。"})
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v1/easyja/check", "/api/v1/easyja/ruby"])
+def test_a_nul_character_is_refused_not_crashed(client, member, endpoint):
+    """Found by the fuzzer: the tokenizer failed on U+0000 with a 500."""
+    client.force_login(member)
+    response = client.post(endpoint, {"text": "避難\x00所"}, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "text"

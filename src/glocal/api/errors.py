@@ -13,9 +13,11 @@ from django.core.exceptions import (
     RequestDataTooBig,
     ValidationError,
 )
+from django.db import IntegrityError
 from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -32,6 +34,25 @@ _CODES = {
     422: "invalid",
     500: "server_error",
 }
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ErrorDetailOut(Schema):
+    status: int
+    code: str
+    message: str
+    fields: list[FieldErrorOut]
+
+
+class ErrorOut(Schema):
+    """Every error answer: the status, a stable code, a message in the caller's language, and
+    the fields at fault."""
+
+    error: ErrorDetailOut
 
 
 def error_response(status: int, message: str, fields: list[dict] | None = None) -> JsonResponse:
@@ -99,6 +120,14 @@ def install(api) -> None:
     @api.exception_handler(ProtectedError)
     def in_use(request: HttpRequest, exc: ProtectedError):
         return error_response(409, _("This record is still used by other records."))
+
+    @api.exception_handler(IntegrityError)
+    def conflict(request: HttpRequest, exc: IntegrityError):
+        # A safety net: services check uniqueness first; a race between two requests (or a
+        # check a service lacks) ends here, rolled back, rather than as a 500. Logged so that
+        # the missing check is found.
+        logger.warning("Integrity error on %s %s: %s", request.method, request.path, exc)
+        return error_response(409, _("This conflicts with an existing record."))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):

@@ -3,10 +3,10 @@
 from django.http import HttpRequest
 from django.urls import path
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from glocal.api import errors
+from glocal.api.openapi import GlocalAPI
 from glocal.easyja.web.api import router as easyja_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
@@ -21,7 +21,7 @@ class UnicodeJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+api = GlocalAPI(
     renderer=UnicodeJSONRenderer(),
     title="Glocal API",
     version="1",

@@ -6,10 +6,11 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import Code, PathId, RecordId
 from glocal.api.pagination import Paginated
 from glocal.notices import cap, services
 from glocal.notices.compose import compose
-from glocal.notices.models import Notice, PhraseTemplate
+from glocal.notices.models import Category, Notice, PhraseTemplate
 from glocal.notices.schemas import (
     ComposeIn,
     ComposeOut,
@@ -39,7 +40,7 @@ def _phrase(template: PhraseTemplate) -> dict:
 
 
 class PhraseFilter(Schema):
-    category: str | None = None
+    category: Category | None = None
 
 
 @router.get("/notices/phrases", response=list[PhraseOut], auth=None)
@@ -105,8 +106,8 @@ def _out(notice: Notice, actor) -> dict:
 
 class NoticeFilter(Schema):
     status: Notice.Status | None = None
-    area: str | None = None
-    organisation: int | None = None
+    area: Code | None = None
+    organisation: RecordId | None = None
 
 
 def _visible(request):
@@ -140,12 +141,12 @@ def list_notices(request, filters: Query[NoticeFilter]):
     return [_out(n, actor) for n in notices]
 
 
-def _notice(request, notice_id: int) -> Notice:
+def _notice(request, notice_id: PathId) -> Notice:
     return get_object_or_404(_visible(request), pk=notice_id)
 
 
 @router.get("/notices/{notice_id}/cap", auth=None, url_name="notice_cap")
-def notice_cap(request, notice_id: int):
+def notice_cap(request, notice_id: PathId):
     """The CAP 1.2 document of a published notice: one <info> per language; msgType Alert,
     Update or Cancel following its history."""
     notice = get_object_or_404(
@@ -158,7 +159,7 @@ def notice_cap(request, notice_id: int):
 
 
 @router.get("/notices/{notice_id}", response=NoticeOut, auth=OptionalActor())
-def get_notice(request, notice_id: int):
+def get_notice(request, notice_id: PathId):
     return _out(_notice(request, notice_id), actor_of(request))
 
 
@@ -179,7 +180,7 @@ def create_notice(request, payload: NoticeIn):
 
 
 @router.patch("/notices/{notice_id}", response=NoticeOut, auth=RequireActor())
-def revise_notice(request, notice_id: int, payload: NoticePatch):
+def revise_notice(request, notice_id: PathId, payload: NoticePatch):
     """Change fields; new phrases or texts make a new version (a published notice stays up as
     it was until that version is published)."""
     data = {k: v for k, v in _data(payload).items() if v is not None}
@@ -188,7 +189,7 @@ def revise_notice(request, notice_id: int, payload: NoticePatch):
 
 
 @router.delete("/notices/{notice_id}", response={204: None}, auth=RequireActor())
-def delete_notice(request, notice_id: int):
+def delete_notice(request, notice_id: PathId):
     services.delete_notice(actor_of(request), _notice(request, notice_id))
     return Status(204, None)
 
@@ -196,7 +197,7 @@ def delete_notice(request, notice_id: int):
 def _action(name: str, doc: str):
     step = getattr(services, f"{name}_notice")
 
-    def act(request, notice_id: int):
+    def act(request, notice_id: PathId):
         step(actor_of(request), _notice(request, notice_id))
         return _out(_notice(request, notice_id), actor_of(request))
 

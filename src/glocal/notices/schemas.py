@@ -2,7 +2,19 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from glocal.api.limits import MAX_ITEMS, Code, Moment, RecordId, text
 from glocal.notices.models import Category, Notice
+
+# Column lengths: PhraseTemplate.key, NoticeText.language/title; body and slot values are
+# bounded so a composed notice stays readable and a request stays small.
+PhraseKey = text(80)
+LanguageTag = text(16)
+SlotName = text(64)
+SlotValue = text(300)
+Title = text(300)
+Body = text(20_000)
+MAX_PHRASES = 50
+MAX_MUNICIPALITIES = 500  # more than any prefecture has, wards included
 
 
 class SlotOut(Schema):
@@ -24,9 +36,13 @@ class PhraseOut(Schema):
 
 
 class ComposeIn(Schema):
-    phrases: list[str] = Field(description="Template keys, in the order they are read.")
-    slots: dict[str, str] = Field(default_factory=dict, description="Raw values by slot name.")
-    organisation: int | None = Field(
+    phrases: list[PhraseKey] = Field(
+        max_length=MAX_PHRASES, description="Template keys, in the order they are read."
+    )
+    slots: dict[SlotName, SlotValue] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, description="Raw values by slot name."
+    )
+    organisation: RecordId | None = Field(
         None, description="Also look up this organisation's private facilities."
     )
 
@@ -45,37 +61,41 @@ class ComposeOut(Schema):
 
 
 class TextIn(Schema):
-    title: str
-    body: str = ""
+    title: Title
+    body: Body = ""
 
 
 class NoticeIn(Schema):
-    organisation: int
+    organisation: RecordId
     category: Category
     severity: Notice.Severity
-    prefecture: str = Field(description="Prefecture code, e.g. 070009.")
-    municipalities: list[str] = Field(
-        default_factory=list, description="Empty: the whole prefecture."
+    prefecture: Code = Field(description="Prefecture code, e.g. 070009.")
+    municipalities: list[Code] = Field(
+        default_factory=list,
+        max_length=MAX_MUNICIPALITIES,
+        description="Empty: the whole prefecture.",
     )
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
-    phrases: list[str] = Field(default_factory=list)
-    slots: dict[str, str] = Field(default_factory=dict)
-    texts: dict[str, TextIn] = Field(
-        default_factory=dict, description="Free text by language tag, when not composed."
+    valid_from: Moment | None = None
+    valid_until: Moment | None = None
+    phrases: list[PhraseKey] = Field(default_factory=list, max_length=MAX_PHRASES)
+    slots: dict[SlotName, SlotValue] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    texts: dict[LanguageTag, TextIn] = Field(
+        default_factory=dict,
+        max_length=MAX_ITEMS,
+        description="Free text by language tag, when not composed.",
     )
 
 
 class NoticePatch(Schema):
     category: Category | None = None
     severity: Notice.Severity | None = None
-    prefecture: str | None = None
-    municipalities: list[str] | None = None
-    valid_from: datetime | None = None
-    valid_until: datetime | None = None
-    phrases: list[str] | None = None
-    slots: dict[str, str] | None = None
-    texts: dict[str, TextIn] | None = None
+    prefecture: Code | None = None
+    municipalities: list[Code] | None = Field(None, max_length=MAX_MUNICIPALITIES)
+    valid_from: Moment | None = None
+    valid_until: Moment | None = None
+    phrases: list[PhraseKey] | None = Field(None, max_length=MAX_PHRASES)
+    slots: dict[SlotName, SlotValue] | None = Field(None, max_length=MAX_ITEMS)
+    texts: dict[LanguageTag, TextIn] | None = Field(None, max_length=MAX_ITEMS)
 
 
 class AreaOut(Schema):

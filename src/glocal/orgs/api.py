@@ -4,6 +4,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import PathId, SearchText
 from glocal.api.pagination import Paginated
 from glocal.orgs import audit, scoping, services
 from glocal.orgs.models import ApiToken, AuditEvent, Membership, Organisation, Role
@@ -23,11 +24,11 @@ router = Router(tags=["organisations"])
 
 
 class OrganisationFilter(Schema):
-    q: str = ""
+    q: SearchText = ""
     kind: Organisation.Kind | None = None
 
 
-def _organisation(org_id: int) -> Organisation:
+def _organisation(org_id: PathId) -> Organisation:
     return get_object_or_404(
         Organisation.objects.select_related("local_government", "country"), pk=org_id
     )
@@ -62,7 +63,7 @@ def list_organisations(request, filters: Query[OrganisationFilter]):
 
 
 @router.get("/orgs/{org_id}", response=OrganisationOut, auth=OptionalActor())
-def get_organisation(request, org_id: int):
+def get_organisation(request, org_id: PathId):
     return _organisation(org_id)
 
 
@@ -72,7 +73,7 @@ def create_organisation(request, payload: OrganisationIn):
 
 
 @router.patch("/orgs/{org_id}", response=OrganisationOut, auth=RequireActor())
-def update_organisation(request, org_id: int, payload: OrganisationPatch):
+def update_organisation(request, org_id: PathId, payload: OrganisationPatch):
     organisation = _organisation(org_id)
     return services.update_organisation(
         actor_of(request), organisation, payload.dict(exclude_unset=True)
@@ -80,14 +81,14 @@ def update_organisation(request, org_id: int, payload: OrganisationPatch):
 
 
 @router.delete("/orgs/{org_id}", response={204: None}, auth=RequireActor())
-def delete_organisation(request, org_id: int):
+def delete_organisation(request, org_id: PathId):
     services.delete_organisation(actor_of(request), _organisation(org_id))
     return Status(204, None)
 
 
 @router.get("/orgs/{org_id}/members", response=list[MemberOut], auth=RequireActor())
 @paginate(Paginated)
-def list_members(request, org_id: int):
+def list_members(request, org_id: PathId):
     """Members and their roles, for members of the organisation. Each read is audited."""
     organisation = _organisation(org_id)
     scoping.require(actor_of(request), organisation.pk, Role.VIEWER)
@@ -99,13 +100,13 @@ def list_members(request, org_id: int):
 
 @router.get("/orgs/{org_id}/tokens", response=list[TokenOut], auth=RequireActor())
 @paginate(Paginated)
-def list_tokens(request, org_id: int):
+def list_tokens(request, org_id: PathId):
     scoping.require(actor_of(request), _organisation(org_id).pk, Role.ADMIN)
     return ApiToken.objects.filter(organisation_id=org_id)
 
 
 @router.post("/orgs/{org_id}/tokens", response={201: IssuedTokenOut}, auth=RequireActor())
-def issue_token(request, org_id: int, payload: TokenIn):
+def issue_token(request, org_id: PathId, payload: TokenIn):
     """Issue a token. Its text is in this response only: it is stored hashed."""
     token, plain = services.issue_token(
         actor_of(request), _organisation(org_id), payload.name, payload.role
@@ -115,7 +116,7 @@ def issue_token(request, org_id: int, payload: TokenIn):
 
 
 @router.delete("/orgs/{org_id}/tokens/{token_id}", response=TokenOut, auth=RequireActor())
-def revoke_token(request, org_id: int, token_id: int):
+def revoke_token(request, org_id: PathId, token_id: PathId):
     scoping.require(actor_of(request), _organisation(org_id).pk, Role.ADMIN)
     token = get_object_or_404(ApiToken, pk=token_id, organisation_id=org_id)
     return services.revoke_token(actor_of(request), token)
@@ -123,7 +124,7 @@ def revoke_token(request, org_id: int, token_id: int):
 
 @router.get("/orgs/{org_id}/audit", response=list[AuditEventOut], auth=RequireActor())
 @paginate(Paginated)
-def list_audit_events(request, org_id: int):
+def list_audit_events(request, org_id: PathId):
     """The organisation's audit log, newest first, for its administrators."""
     scoping.require(actor_of(request), _organisation(org_id).pk, Role.ADMIN)
     return AuditEvent.objects.filter(organisation_id=org_id)

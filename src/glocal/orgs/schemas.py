@@ -2,7 +2,14 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from glocal.api.limits import Code, text
 from glocal.orgs.models import Organisation, Role
+
+# Column lengths of Organisation and ApiToken.
+Slug = text(64, min_length=1)
+Name = text(200, min_length=1)
+EnglishName = text(200)
+TokenName = text(100, min_length=1)
 
 
 class OrganisationOut(Schema):
@@ -16,19 +23,19 @@ class OrganisationOut(Schema):
 
 
 class OrganisationIn(Schema):
-    slug: str
-    name: str
-    name_en: str = ""
+    slug: Slug
+    name: Name
+    name_en: EnglishName = ""
     kind: Organisation.Kind
-    local_government: str | None = Field(None, description="Local government code.")
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
+    local_government: Code | None = Field(None, description="Local government code.")
+    country: Code | None = Field(None, description="ISO 3166-1 alpha-2 code.")
 
 
 class OrganisationPatch(Schema):
-    name: str | None = None
-    name_en: str | None = None
-    local_government: str | None = None
-    country: str | None = None
+    name: Name | None = None
+    name_en: EnglishName | None = None
+    local_government: Code | None = None
+    country: Code | None = None
 
 
 class MemberOut(Schema):
@@ -38,7 +45,7 @@ class MemberOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
+    name: TokenName
     role: Role = Role.VIEWER
 
 

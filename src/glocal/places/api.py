@@ -5,6 +5,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import Code, PathId, SearchText
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.places import services
@@ -23,11 +24,11 @@ router = Router(tags=["places"])
 
 
 class PlaceFilter(Schema):
-    q: str = ""
+    q: SearchText = ""
 
 
 class MunicipalityFilter(PlaceFilter):
-    prefecture: str | None = None
+    prefecture: Code | None = None
     kind: LocalGovernment.Kind | None = None
     include_abolished: bool = False
 
@@ -40,7 +41,7 @@ def list_prefectures(request, filters: Query[PlaceFilter]):
 
 
 @router.get("/prefectures/{code}", response=PrefectureOut, auth=None)
-def get_prefecture(request, code: str):
+def get_prefecture(request, code: Code):
     place = services.local_government_by_code(code)
     if not place.is_prefecture:
         raise Http404(_("%(code)s is a municipality, not a prefecture.") % {"code": place.code})
@@ -63,7 +64,7 @@ def list_municipalities(request, filters: Query[MunicipalityFilter]):
 
 
 @router.get("/municipalities/{code}", response=MunicipalityOut, auth=None)
-def get_municipality(request, code: str):
+def get_municipality(request, code: Code):
     """One municipality by its six-digit code (or the five digits before the check digit)."""
     place = services.local_government_by_code(code)
     if place.is_prefecture:
@@ -79,19 +80,23 @@ def list_countries(request, filters: Query[PlaceFilter]):
 
 
 @router.get("/countries/{code}", response=CountryOut, auth=None)
-def get_country(request, code: str):
+def get_country(request, code: Code):
     return services.country_by_code(code)
 
 
 @router.get("/countries/{code}/subdivisions", response=list[SubdivisionOut], auth=None)
 @paginate(Paginated)
-def list_subdivisions(request, code: str, filters: Query[PlaceFilter]):
+def list_subdivisions(request, code: Code, filters: Query[PlaceFilter]):
     subdivisions = services.country_by_code(code).subdivisions.select_related("parent")
     if filters.q:
         subdivisions = subdivisions.filter(name__icontains=filters.q) | subdivisions.filter(
             name_ja__icontains=filters.q
         )
     return subdivisions
+
+
+class ForeignGovernmentFilter(PlaceFilter):
+    country: Code | None = None
 
 
 def _foreign_governments(request):
@@ -101,11 +106,11 @@ def _foreign_governments(request):
 
 @router.get("/foreign-governments", response=list[ForeignLocalGovernmentOut], auth=OptionalActor())
 @paginate(Paginated)
-def list_foreign_governments(request, filters: Query[PlaceFilter], country: str | None = None):
+def list_foreign_governments(request, filters: Query[ForeignGovernmentFilter]):
     """Public records, plus the private ones of the caller's organisations."""
     records = _foreign_governments(request)
-    if country:
-        records = records.filter(country=services.country_by_code(country))
+    if filters.country:
+        records = records.filter(country=services.country_by_code(filters.country))
     if filters.q:
         records = (
             records.filter(name_en__icontains=filters.q)
@@ -118,7 +123,7 @@ def list_foreign_governments(request, filters: Query[PlaceFilter], country: str 
 @router.get(
     "/foreign-governments/{record_id}", response=ForeignLocalGovernmentOut, auth=OptionalActor()
 )
-def get_foreign_government(request, record_id: int):
+def get_foreign_government(request, record_id: PathId):
     return get_object_or_404(_foreign_governments(request), pk=record_id)
 
 
@@ -130,14 +135,14 @@ def create_foreign_government(request, payload: ForeignLocalGovernmentIn):
 @router.patch(
     "/foreign-governments/{record_id}", response=ForeignLocalGovernmentOut, auth=RequireActor()
 )
-def update_foreign_government(request, record_id: int, payload: ForeignLocalGovernmentPatch):
+def update_foreign_government(request, record_id: PathId, payload: ForeignLocalGovernmentPatch):
     record = get_object_or_404(_foreign_governments(request), pk=record_id)
     changes = payload.dict(exclude_unset=True)
     return services.update_foreign_government(actor_of(request), record, changes)
 
 
 @router.delete("/foreign-governments/{record_id}", response={204: None}, auth=RequireActor())
-def delete_foreign_government(request, record_id: int):
+def delete_foreign_government(request, record_id: PathId):
     record = get_object_or_404(_foreign_governments(request), pk=record_id)
     services.delete_foreign_government(actor_of(request), record)
     return Status(204, None)

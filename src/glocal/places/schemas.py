@@ -2,6 +2,12 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from glocal.api.limits import Code, Count, Latitude, Longitude, RecordId, text
+
+# Column lengths of ForeignLocalGovernment.
+Kind = text(16)
+LocalName = text(200)
+
 
 class PlaceRef(Schema):
     code: str
@@ -48,28 +54,28 @@ class CountryOut(Schema):
 
 
 class ForeignLocalGovernmentIn(Schema):
-    owner_id: int = Field(description="The organisation that keeps this record.")
-    country: str = Field(description="ISO 3166-1 alpha-2 code, as US.")
-    subdivision: str | None = Field(None, description="ISO 3166-2 code, as US-IA.")
-    kind: str = "city"
-    name_local: str
-    name_en: str
-    name_ja: str = ""
-    population: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
+    owner_id: RecordId = Field(description="The organisation that keeps this record.")
+    country: Code = Field(description="ISO 3166-1 alpha-2 code, as US.")
+    subdivision: Code | None = Field(None, description="ISO 3166-2 code, as US-IA.")
+    kind: Kind = "city"
+    name_local: LocalName
+    name_en: LocalName
+    name_ja: LocalName = ""
+    population: Count | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
     is_public: bool = True
 
 
 class ForeignLocalGovernmentPatch(Schema):
-    subdivision: str | None = None
-    kind: str | None = None
-    name_local: str | None = None
-    name_en: str | None = None
-    name_ja: str | None = None
-    population: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
+    subdivision: Code | None = None
+    kind: Kind | None = None
+    name_local: LocalName | None = None
+    name_en: LocalName | None = None
+    name_ja: LocalName | None = None
+    population: Count | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
     is_public: bool | None = None
 
 

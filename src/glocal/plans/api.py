@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import FiscalYear, PathFiscalYear, PathId, text
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
@@ -14,6 +15,14 @@ from glocal.plans import derived, progress, services
 from glocal.plans.models import Indicator, Plan
 
 router = Router(tags=["plans"])
+
+# Request bounds: Node.code's column; as many entries as a plan may have nodes; values as typed
+# are parsed as numbers by the service.
+NodeCode = text(40)
+IndicatorKey = text(20)
+ValueAsTyped = text(100)
+ReviewBody = text(20_000)
+MAX_NODES = MAX_INDICATORS = 5000
 
 
 class PlanOut(Schema):
@@ -72,11 +81,11 @@ class TreeOut(PlanOut):
 
 
 class YearQuery(Schema):
-    fy: int | None = Field(None, description="Fiscal year (April–March); default: the last.")
+    fy: FiscalYear | None = Field(None, description="Fiscal year (April–March); default: the last.")
 
 
 @router.get("/plans/{plan_id}", response=TreeOut, auth=OptionalActor())
-def get_plan(request, plan_id: int, query: Query[YearQuery]):
+def get_plan(request, plan_id: PathId, query: Query[YearQuery]):
     """The plan's tree, with each node's achievement and grade rolled up for the year."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     year = query.fy or plan.end_fy
@@ -103,7 +112,7 @@ class IndicatorOut(Schema):
 
 @router.get("/plans/{plan_id}/indicators", response=list[IndicatorOut], auth=OptionalActor())
 @paginate(Paginated)
-def list_indicators(request, plan_id: int, query: Query[YearQuery]):
+def list_indicators(request, plan_id: PathId, query: Query[YearQuery]):
     plan = get_object_or_404(_plans(request), pk=plan_id)
     year = query.fy or plan.end_fy
     indicators = Indicator.objects.filter(node__plan=plan).select_related("node")
@@ -133,8 +142,10 @@ def list_indicators(request, plan_id: int, query: Query[YearQuery]):
 
 
 class ActualsIn(Schema):
-    fiscal_year: int
-    values: dict[str, str] = Field(description="Indicator id → value as typed.")
+    fiscal_year: FiscalYear
+    values: dict[IndicatorKey, ValueAsTyped] = Field(
+        max_length=MAX_INDICATORS, description="Indicator id → value as typed."
+    )
 
 
 class SavedOut(Schema):
@@ -142,7 +153,7 @@ class SavedOut(Schema):
 
 
 @router.post("/plans/{plan_id}/actuals", response=SavedOut, auth=RequireActor())
-def enter_actuals(request, plan_id: int, payload: ActualsIn):
+def enter_actuals(request, plan_id: PathId, payload: ActualsIn):
     """Actuals for one fiscal year; all checked first, none saved if any is wrong."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     saved = services.enter_actuals(actor_of(request), plan, payload.fiscal_year, payload.values)
@@ -150,7 +161,7 @@ def enter_actuals(request, plan_id: int, payload: ActualsIn):
 
 
 @router.post("/plans/{plan_id}/locks/{fy}", response=SavedOut, auth=RequireActor())
-def lock_year(request, plan_id: int, fy: int):
+def lock_year(request, plan_id: PathId, fy: PathFiscalYear):
     """Close a fiscal year after review (administrators)."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     services.lock_year(actor_of(request), plan, fy)
@@ -158,7 +169,7 @@ def lock_year(request, plan_id: int, fy: int):
 
 
 @router.post("/plans/{plan_id}/recompute/{fy}", response=SavedOut, auth=RequireActor())
-def recompute(request, plan_id: int, fy: int):
+def recompute(request, plan_id: PathId, fy: PathFiscalYear):
     """Compute the derived indicators for a fiscal year from the records now."""
     plan = get_object_or_404(_plans(request), pk=plan_id)
     scoping.require(actor_of(request), plan.owner_id, Role.EDITOR)
@@ -167,17 +178,19 @@ def recompute(request, plan_id: int, fy: int):
 
 
 class ReviewText(Schema):
-    evaluation: str = ""
-    next_step: str = ""
+    evaluation: ReviewBody = ""
+    next_step: ReviewBody = ""
 
 
 class ReviewsIn(Schema):
-    reviews: dict[str, ReviewText] = Field(description="Node code → evaluation and next step.")
+    reviews: dict[NodeCode, ReviewText] = Field(
+        max_length=MAX_NODES, description="Node code → evaluation and next step."
+    )
     confirm: bool = Field(False, description="Confirm the reviews (administrators).")
 
 
 @router.post("/plans/{plan_id}/reviews/{fy}", response=SavedOut, auth=RequireActor())
-def save_reviews(request, plan_id: int, fy: int, payload: ReviewsIn):
+def save_reviews(request, plan_id: PathId, fy: PathFiscalYear, payload: ReviewsIn):
     """Evaluation and next step per node for a fiscal year; editors write, administrators
     confirm. Unknown node codes are refused with nothing saved."""
     plan = get_object_or_404(_plans(request), pk=plan_id)

@@ -2,13 +2,14 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from glocal.api.limits import PlainText
 from glocal.easyja.kanji import DEFAULT_SET, SET_NAMES
 
 KanjiSet = Literal[SET_NAMES]  # type: ignore[valid-type]
 
 
 class CheckIn(Schema):
-    text: str = Field(description="Japanese text, up to 100,000 characters.")
+    text: PlainText = Field(description="Japanese text, up to 100,000 characters.")
     language: Literal["ja", "en"] = Field("ja", description="Language of the messages.")
     max_sentence_chars: int = Field(40, ge=1, le=1000)
     max_clauses: int = Field(3, ge=1, le=50)
@@ -73,7 +74,7 @@ class CheckOut(Schema):
 
 
 class RubyIn(Schema):
-    text: str = Field(description="Japanese text, up to 100,000 characters.")
+    text: PlainText = Field(description="Japanese text, up to 100,000 characters.")
     above_grade: int | None = Field(
         None,
         ge=0,
