@@ -106,7 +106,7 @@ def test_country_with_aliases_and_subdivisions(client):
     assert subdivisions["items"][0] == {
         "code": "US-IA",
         "name": "Iowa",
-        "name_ja": "アイオワ",
+        "name_ja": "アイオワ州",
         "kind": "State",
         "parent_code": None,
     }

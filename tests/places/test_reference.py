@@ -127,5 +127,5 @@ def test_country_names_in_both_languages():
 
 def test_subdivisions_with_japanese_names():
     iowa = Subdivision.objects.get(code="US-IA")
-    assert (iowa.name, iowa.name_ja, iowa.country.code) == ("Iowa", "アイオワ", "US")
+    assert (iowa.name, iowa.name_ja, iowa.country.code) == ("Iowa", "アイオワ州", "US")
     assert Subdivision.objects.filter(country__code="JP").count() == 47

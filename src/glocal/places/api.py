@@ -87,12 +87,9 @@ def get_country(request, code: Code):
 @router.get("/countries/{code}/subdivisions", response=list[SubdivisionOut], auth=None)
 @paginate(Paginated)
 def list_subdivisions(request, code: Code, filters: Query[PlaceFilter]):
+    # q matches Japanese names and their variants (テキサス州, テキサス), English names and codes.
     subdivisions = services.country_by_code(code).subdivisions.select_related("parent")
-    if filters.q:
-        subdivisions = subdivisions.filter(name__icontains=filters.q) | subdivisions.filter(
-            name_ja__icontains=filters.q
-        )
-    return subdivisions
+    return subdivisions.search(filters.q)
 
 
 class ForeignGovernmentFilter(PlaceFilter):

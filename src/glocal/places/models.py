@@ -1,10 +1,12 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from glocal.orgs.models import OwnedModel
 from glocal.places import codes
-from glocal.places.text import fold
+from glocal.places.text import fold, name_key, region_stem
 
 
 class LocalGovernmentQuerySet(models.QuerySet):
@@ -157,6 +159,44 @@ class CountryAlias(models.Model):
         return self.name
 
 
+class SubdivisionQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Match any name or alias (テキサス州, テキサス, Texas, TX), whole names first."""
+        needle, stem = name_key(query), region_stem(query)
+        if not needle:
+            return self
+        exact = models.Q(search_text__contains=f" {needle} ")
+        found = models.Q(search_text__contains=needle) | models.Q(search_text__contains=stem)
+        return self.filter(found).order_by(
+            models.Case(models.When(exact, then=0), default=1), "code"
+        )
+
+
+def _english_forms(name: str) -> list[str]:
+    """ISO's English name and the forms people write: "Bristol, City of" → City of Bristol and
+    Bristol; "Wales [Cymru GB-CYM]" → Wales and Cymru; "Adygeya, Respublika" → Adygeya."""
+    main, _, bracket = name.partition(" [")
+    forms = [main]
+    if bracket:
+        forms.append(re.sub(r"\s*\b[A-Z]{2}-[A-Z0-9]+\]?$", "", bracket).rstrip("]"))
+    if ", " in main:
+        head, _, tail = main.partition(", ")
+        forms += [head, f"{tail} {head}"]
+    return forms
+
+
+def subdivision_names(code: str, name: str, name_ja: str, aliases: list[str]) -> list[str]:
+    """Every name a subdivision answers to: its code with and without the country, its English
+    and Japanese names and the aliases."""
+    return [code, code.partition("-")[2], *_english_forms(name), name_ja, *aliases]
+
+
+def subdivision_search_text(code: str, name: str, name_ja: str, aliases: list[str]) -> str:
+    """Keys of all the names, between spaces, so a whole name can be matched as " key "."""
+    keys = (name_key(n) for n in subdivision_names(code, name, name_ja, aliases) if n)
+    return " " + " ".join(dict.fromkeys(keys)) + " "
+
+
 class Subdivision(models.Model):
     """An ISO 3166-2 subdivision: a state, province, prefecture or region of a country."""
 
@@ -168,6 +208,12 @@ class Subdivision(models.Model):
     name = models.CharField(_("name"), max_length=128)
     name_ja = models.CharField(_("Japanese name"), max_length=128, blank=True)
     kind = models.CharField(_("type"), max_length=64)
+    # Other spellings offices write (ニューヨーク, ブリティッシュ・コロンビア州, Bavaria…);
+    # variants of width, ・ and ＝ and the suffix 州/省/道 are folded and need no entry.
+    aliases = models.JSONField(_("other names"), default=list, blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = SubdivisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -176,6 +222,10 @@ class Subdivision(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = subdivision_search_text(self.code, self.name, self.name_ja, self.aliases)
+        super().save(*args, **kwargs)
 
 
 class ForeignLocalGovernment(OwnedModel):

@@ -5,7 +5,9 @@ Sources, both shipped inside installed packages (nothing is downloaded):
   prefectures 01–09 have lost their leading zero, so every code is padded and its check digit
   verified; ward names come as "札幌市 中央区" and are split into city and ward.
 - Countries and subdivisions: ISO 3166-1 and 3166-2 from `pycountry`, with Japanese names from its
-  catalogue, corrected and extended with the names offices write (data/country_names_ja.tsv).
+  catalogue, corrected and extended with the names offices write (data/country_names_ja.tsv);
+  subdivisions of the countries most partners are in get the names offices write, with their
+  variants, from data/subdivision_names_ja.tsv.
 
 Loading compares with what is stored and writes only differences, so a second run changes nothing.
 """
@@ -29,6 +31,7 @@ from glocal.places.models import (
     LocalGovernment,
     Subdivision,
     search_text,
+    subdivision_search_text,
 )
 from glocal.places.text import romanise
 
@@ -227,21 +230,43 @@ def country_rows() -> tuple[list[dict], list[dict]]:
     return countries, aliases
 
 
+def subdivision_names_ja() -> dict[str, dict]:
+    """data/subdivision_names_ja.tsv by ISO 3166-2 code, every code checked against pycountry."""
+    names = {}
+    for entry in _read_tsv("subdivision_names_ja.tsv"):
+        code = entry["code"]
+        if pycountry.subdivisions.get(code=code) is None:
+            raise ReferenceDataError(f"subdivision_names_ja.tsv: {code} is not an ISO 3166-2 code")
+        if code in names:
+            raise ReferenceDataError(f"subdivision_names_ja.tsv: {code} is listed twice")
+        aliases = [alias.strip() for alias in (entry["aliases"] or "").split("|") if alias.strip()]
+        names[code] = {"name_ja": entry["name_ja"], "aliases": aliases}
+    return names
+
+
 def subdivision_rows() -> list[dict]:
+    """ISO 3166-2 subdivisions; Japanese names from our table, else from pycountry's catalogue
+    (which the table overrides: it has errors such as Lamphun written as Lampang)."""
     japanese = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ja"])
+    curated = subdivision_names_ja()
     rows = []
     for sub in pycountry.subdivisions:
         translated = japanese.gettext(sub.name)
-        rows.append(
-            {
-                "code": sub.code,
-                "country": sub.country_code,
-                "parent": sub.parent_code,
-                "name": sub.name,
-                "name_ja": translated if translated != sub.name else "",
-                "kind": sub.type,
-            }
+        catalogue_ja = translated if translated != sub.name else ""
+        extra = curated.get(sub.code, {"name_ja": catalogue_ja, "aliases": []})
+        row = {
+            "code": sub.code,
+            "country": sub.country_code,
+            "parent": sub.parent_code,
+            "name": sub.name,
+            "name_ja": extra["name_ja"],
+            "kind": sub.type,
+            "aliases": extra["aliases"],
+        }
+        row["search_text"] = subdivision_search_text(
+            sub.code, sub.name, row["name_ja"], row["aliases"]
         )
+        rows.append(row)
     return rows
 
 

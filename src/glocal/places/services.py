@@ -1,5 +1,8 @@
 """Writes to place records, shared by the API, staff pages and importers."""
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -9,7 +12,14 @@ from glocal.orgs import scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Role
 from glocal.places import codes
-from glocal.places.models import Country, ForeignLocalGovernment, LocalGovernment, Subdivision
+from glocal.places.models import (
+    Country,
+    ForeignLocalGovernment,
+    LocalGovernment,
+    Subdivision,
+    subdivision_names,
+)
+from glocal.places.text import name_key, region_stem
 
 
 def local_government_by_code(raw: str) -> LocalGovernment:
@@ -91,3 +101,47 @@ def update_foreign_government(
 def delete_foreign_government(actor: Actor, record: ForeignLocalGovernment) -> None:
     scoping.require(actor, record.owner_id, Role.EDITOR)
     record.delete()
+
+
+class SubdivisionNames:
+    """The names of every subdivision of some countries, loaded in one query, to resolve the
+    region names of many rows in memory (an importer builds one per file).
+
+    A text matches a whole name first (width, kana script, ・ ＝ and case folded), then a name
+    without its administrative word (テキサス for テキサス州, 京畿 for 京畿道). A text two
+    subdivisions answer to equally (アルタイ: the republic and the krai) resolves to none.
+    """
+
+    def __init__(self, countries: Iterable[Country | str]):
+        codes = {c.code if isinstance(c, Country) else c.strip().upper() for c in countries}
+        subdivisions = Subdivision.objects.filter(country__code__in=codes).select_related(
+            "country", "parent"
+        )
+        self._whole: dict[tuple[str, str], set[Subdivision]] = defaultdict(set)
+        self._stems: dict[tuple[str, str], set[Subdivision]] = defaultdict(set)
+        for subdivision in subdivisions:
+            country = subdivision.country.code
+            names = subdivision_names(
+                subdivision.code, subdivision.name, subdivision.name_ja, subdivision.aliases
+            )
+            for name in filter(None, names):
+                self._whole[country, name_key(name)].add(subdivision)
+                self._stems[country, region_stem(name)].add(subdivision)
+
+    def resolve(self, country: Country | str, text: str) -> Subdivision | None:
+        """The one subdivision of `country` that `text` names, or None (unknown or ambiguous)."""
+        code = country.code if isinstance(country, Country) else country.strip().upper()
+        needle, stem = name_key(text), region_stem(text)
+        if not needle:
+            return None
+        for index, key in ((self._whole, needle), (self._whole, stem), (self._stems, stem)):
+            found = index.get((code, key))
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
+
+
+def resolve_subdivision(country: Country | str, text: str) -> Subdivision | None:
+    """The subdivision of `country` (a Country or its alpha-2 code) that `text` names: テキサス州,
+    テキサス, ＴＥＸＡＳ, Texas, TX or US-TX; None when no single one matches."""
+    return SubdivisionNames([country]).resolve(country, text)
