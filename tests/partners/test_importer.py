@@ -177,3 +177,29 @@ def test_fiscal_years_and_anniversaries(home_org):
     found = [(years, a.signed_on.year) for years, a in statistics.anniversaries(2027)]
     assert found == [(25, 2002)]  # April 2027 is in FY2027
     assert [years for years, _ in statistics.anniversaries(2028)] == [40]  # 1988-10-12
+
+
+REGIONS_IN_JAPANESE = HEADER + (
+    "福島県,会津若松市,米国,テキサス州,サンプル市A（架空）,姉妹,,,\n"
+    "福島県,会津若松市,カナダ,オンタリオ州,サンプル市B（架空）,姉妹,,,\n"
+    "福島県,会津若松市,中国,遼寧省,サンプル市C（架空）,友好,,,\n"
+    "福島県,会津若松市,韓国,京畿道,サンプル市D（架空）,友好,,,\n"
+    "福島県,会津若松市,オーストラリア,クイーンズランド,サンプル市E（架空）,姉妹,,,\n"
+    "福島県,会津若松市,ブラジル,サンパウロ州,サンプル市F（架空）,姉妹,,,\n"
+    "福島県,会津若松市,米国,アトランティス州,サンプル市G（架空）,姉妹,,,\n"
+)
+
+
+def test_regions_written_in_japanese_resolve_and_an_unknown_one_is_kept(home_org):
+    result = checked(REGIONS_IN_JAPANESE)
+    assert result.problems == []
+    assert [r.subdivision.code if r.subdivision else None for r in result.rows] == [
+        "US-TX", "CA-ON", "CN-LN", "KR-41", "AU-QLD", "BR-SP", None,
+    ]  # fmt: skip
+    assert [(w.row, w.field) for w in result.warnings] == [(8, "partner_region")]
+    assert "アトランティス州" in str(result.warnings[0])
+    load(REGIONS_IN_JAPANESE, home_org)
+    kept = ForeignLocalGovernment.objects.get(name_local="サンプル市G（架空）")
+    assert (kept.subdivision, kept.region_as_written) == (None, "アトランティス州")
+    texas = ForeignLocalGovernment.objects.get(name_local="サンプル市A（架空）")
+    assert (texas.subdivision.code, texas.region_as_written) == ("US-TX", "")

@@ -20,12 +20,14 @@ from glocal.core.tables import UnreadableFile, read_table  # noqa: F401 (part of
 from glocal.partners.models import TEXT_MAX, Field, Kind, validate_field_codes
 from glocal.places import codes
 from glocal.places.models import Country, ForeignLocalGovernment, LocalGovernment, Subdivision
+from glocal.places.services import SubdivisionNames
 from glocal.places.text import fold
 
 # Bigger files are imported with `glocal partners import` or in the background (see
 # glocal.partners.tasks): a web request checks at most this many rows while someone waits.
 WEB_ROW_LIMIT = 5_000
 PARTNER_NAME_MAX = ForeignLocalGovernment._meta.get_field("name_local").max_length
+REGION_MAX = ForeignLocalGovernment._meta.get_field("region_as_written").max_length
 
 HEADERS = {
     "prefecture": ("都道府県", "prefecture"),
@@ -77,6 +79,7 @@ class Row:
     local_government: LocalGovernment
     country: Country
     subdivision: Subdivision | None
+    region: str  # as the file writes it, kept where no subdivision answers to it
     partner: str
     kind: str
     signed_on: object
@@ -88,6 +91,7 @@ class Row:
 class Checked:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # imported all the same
 
 
 class _Places:
@@ -120,11 +124,8 @@ class _Places:
         regions = {
             self.countries.get(r.get("country", "")) for r in records if r.get("partner_region")
         }
-        self.subdivisions: dict[tuple, Subdivision] = {}
-        for s in Subdivision.objects.filter(country__in=regions - {None}).order_by("code"):
-            for name in (s.name, s.name_ja, s.code):
-                if name:
-                    self.subdivisions.setdefault((s.country_id, fold(name)), s)
+        # テキサス州, テキサス, Texas, TX and US-TX alike, in one query for the whole file.
+        self.subdivisions = SubdivisionNames(regions - {None})
 
     def _country(self, value: str) -> Country | None:
         """As Country.objects.search(value) finds it, among the countries read once."""
@@ -253,13 +254,18 @@ def _check_row(number: int, values: dict, places: _Places, result: Checked) -> N
         problem("country", _("unknown country %(name)r") % {"name": country_name})
     subdivision = None
     region = values.get("partner_region", "")
-    if region and country is not None:
-        subdivision = places.subdivisions.get((country.pk, fold(region)))
-        if subdivision is None:
-            problem(
-                "partner_region",
-                _("no region %(name)s in %(country)s")
-                % {"name": region, "country": country.name_en},
+    if len(region) > REGION_MAX:
+        problem("partner_region", _("longer than %(n)s characters") % {"n": REGION_MAX})
+    elif region and country is not None:
+        subdivision = places.subdivisions.resolve(country, region)
+        if subdivision is None:  # the region is a detail: the row imports, the text is kept
+            result.warnings.append(
+                Problem(
+                    number,
+                    "partner_region",
+                    _("no region %(name)s is known in %(country)s; kept as written")
+                    % {"name": region, "country": country.name_ja or country.name_en},
+                )
             )
     partner = values.get("partner", "")
     if not partner:
@@ -292,8 +298,8 @@ def _check_row(number: int, values: dict, places: _Places, result: Checked) -> N
         result.problems.extend(problems)
     else:
         result.rows.append(
-            Row(number, local_government, country, subdivision, partner, kind, signed_on,
-                validate_field_codes(fields), notes)
+            Row(number, local_government, country, subdivision, region, partner, kind,
+                signed_on, validate_field_codes(fields), notes)
         )  # fmt: skip
 
 

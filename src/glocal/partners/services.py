@@ -271,7 +271,9 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
     with transaction.atomic():
         ForeignLocalGovernment.objects.bulk_create(new_partners, batch_size=BATCH)
         ForeignLocalGovernment.objects.bulk_update(
-            changed_partners, ["name_en", "name_ja", "subdivision"], batch_size=BATCH
+            changed_partners,
+            ["name_en", "name_ja", "subdivision", "region_as_written"],
+            batch_size=BATCH,
         )
         created, updated = {}, {}
         for row in rows:
@@ -337,6 +339,7 @@ def _partners_for(organisation_id: int, rows) -> dict:
         if not row.partner.isascii():
             partner.name_ja = row.partner
         partner.subdivision = row.subdivision or partner.subdivision
+        partner.region_as_written = "" if partner.subdivision else row.region
     return {key: found[key] for key in {(row.country.pk, row.partner) for row in rows}}
 
 

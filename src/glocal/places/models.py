@@ -255,6 +255,9 @@ class ForeignLocalGovernment(OwnedModel):
         related_name="foreign_governments",
         verbose_name=_("subdivision"),
     )
+    # A state or province as an office wrote it when no subdivision answers to the text
+    # (an old name, a spelling not yet listed): kept, so that nothing the file said is lost.
+    region_as_written = models.CharField(_("region as written"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CITY)
     name_local = models.CharField(_("name in the local script"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200)

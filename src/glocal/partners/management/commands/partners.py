@@ -50,6 +50,8 @@ class Command(BaseCommand):
             for problem in checked.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(checked.problems)} problems; nothing was imported.")
+        for warning in checked.warnings:
+            self.stderr.write(f"warning: {warning}")
         if options["dry_run"]:
             self.stdout.write(f"{len(checked.rows)} rows are ready to import (dry run).")
             return
