@@ -1,0 +1,5 @@
+"""Placeholder replaced below."""
+
+
+def changed(version_id: int) -> None:
+    return None
