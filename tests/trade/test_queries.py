@@ -47,9 +47,7 @@ def test_codes_match_at_any_level_either_way(home_org, editor, actor_for, measur
     from glocal.trade import services
 
     services.record(actor_for(editor), home_org.pk, measure_data(products="03", country="CN"))
-    services.record(
-        actor_for(editor), home_org.pk, measure_data(products="0709.54", country="TW")
-    )
+    services.record(actor_for(editor), home_org.pk, measure_data(products="0709.54", country="TW"))
     on = date(2012, 1, 1)
     assert applies(on, FUKUSHIMA, "0301") == ["CN"]  # chapter measure, heading question
     assert applies(on, FUKUSHIMA, "07") == ["TW"]  # subheading measure, chapter question
@@ -65,11 +63,15 @@ def test_count_by_date_falls_as_measures_lift(hong_kong):
 
 
 @pytest.mark.django_db
-def test_importing_the_same_version_again_records_nothing(hong_kong, editor, actor_for, measure_data):
+def test_importing_the_same_version_again_records_nothing(
+    hong_kong, editor, actor_for, measure_data
+):
     from glocal.trade import services
 
     before = MeasureVersion.objects.count()
-    again = measure_data(prefectures="福島県", products="野菜", start="2018-07-26", end="2020-01-01")
+    again = measure_data(
+        prefectures="福島県", products="野菜", start="2018-07-26", end="2020-01-01"
+    )
     assert services.record(actor_for(editor), hong_kong.pk, again) is None
     assert MeasureVersion.objects.count() == before
 

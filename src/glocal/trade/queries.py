@@ -109,7 +109,9 @@ def change_dates(versions, start: date | None = None, end: date | None = None) -
 
 
 def countries_on(versions, on: date, prefecture: str | None = None) -> set[str]:
-    return {item.measure.country.code for item in matching(in_force(versions, on), None, prefecture)}
+    return {
+        item.measure.country.code for item in matching(in_force(versions, on), None, prefecture)
+    }
 
 
 def count_by_date(versions, start=None, end=None, prefecture=None) -> list[tuple[date, int]]:

@@ -35,17 +35,21 @@ def classify(before: MeasureVersion | None, after: MeasureData) -> str:
         return Change.LIFTED
     if before is None:
         return Change.IMPOSED
-    old_codes, new_codes = set(before.products), set(after.products)
     old_places = before.prefecture_count()
     probe = MeasureVersion(scope=after.scope, prefectures=after.prefectures)
     new_places = probe.prefecture_count()
-    wider = new_codes >= old_codes and new_places >= old_places
-    narrower = new_codes <= old_codes and new_places <= old_places
+    wider = _within(before.products, after.products) and new_places >= old_places
+    narrower = _within(after.products, before.products) and new_places <= old_places
     if wider and not narrower:
         return Change.TIGHTENED
     if narrower and not wider:
         return Change.EASED
     return Change.AMENDED
+
+
+def _within(codes, covering) -> bool:
+    """Whether every code is covered by one of `covering` (0302 is within 03)."""
+    return all(any(code.startswith(c) for c in covering) for code in codes)
 
 
 def _change(replaced: MeasureVersion | None, earlier: list, data: MeasureData) -> str:

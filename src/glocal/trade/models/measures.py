@@ -15,7 +15,10 @@ from glocal.orgs.models.tenancy import AuditedModel, OwnedModel
 
 class MeasureKind(models.TextChoices):
     SUSPENSION = "suspension", _("Import suspension")
-    INSPECTION_CERTIFICATE = "inspection_certificate", _("Radioactive-material inspection certificate")
+    INSPECTION_CERTIFICATE = (
+        "inspection_certificate",
+        _("Radioactive-material inspection certificate"),
+    )
     ORIGIN_CERTIFICATE = "origin_certificate", _("Certificate of origin")
     BORDER_INSPECTION = "border_inspection", _("Border sampling inspection")
     OTHER = "other", _("Other")
