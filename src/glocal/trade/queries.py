@@ -130,3 +130,11 @@ def history(measure: Measure) -> list[InForce]:
     until = {v.pk: _until(chain, i) for i, v in enumerate(chain)}
     ordered = sorted(versions, key=lambda v: (v.effective_from, v.number))
     return [InForce(measure, v, until.get(v.pk, v.effective_from)) for v in ordered]
+
+
+def alerting_countries():
+    """Countries and regions that appear in public measures: what one may follow."""
+    from glocal.places.models import Country
+
+    ids = public_versions().values_list("measure__country_id", flat=True)
+    return Country.objects.filter(pk__in=ids).order_by("code")
