@@ -85,3 +85,27 @@ def test_outsiders_cannot_record(home_org, outsider, actor_for, measure_data):
     with pytest.raises(PermissionDenied):
         services.record(actor_for(outsider), home_org.pk, measure_data())
     assert not Measure.objects.exists()
+
+
+@pytest.mark.django_db
+def test_restriction_indicator_is_derived_for_the_prefecture(
+    hong_kong, measure_data, editor, actor_for
+):
+    from glocal.core import registry
+    from glocal.trade import services
+
+    registry.discover()
+    compute = registry.INDICATORS["trade.restricting_countries"].compute
+    services.record(actor_for(editor), hong_kong.pk, measure_data(country="CN", start="2011-04-08"))
+    assert compute(hong_kong.pk, 2012)[0] == 2  # HK and CN on 31 March 2013
+    assert compute(hong_kong.pk, 2019)[0] == 1  # HK lifted on 1 January 2020
+    assert "CN" in compute(hong_kong.pk, 2019)[1]
+
+
+def test_fukushima_demo_plan_derives_the_restriction_indicator():
+    from pathlib import Path
+
+    import glocal
+
+    plan = Path(glocal.__file__).parent / "plans" / "data" / "fukushima_international_plan.yaml"
+    assert "derived: trade.restricting_countries" in plan.read_text("utf-8")

@@ -36,6 +36,7 @@ def build(versions, prefecture: str, on: date) -> tuple[list, list[Row], list]:
             row.cells = [[] for _ in groups]
         row.illustrative |= item.version.illustrative
         for index, group in enumerate(groups):
-            if hs.overlaps(item.version.products, group.codes):
-                row.cells[index].append(item.measure.kind)
+            kinds = row.cells[index]
+            if hs.overlaps(item.version.products, group.codes) and item.measure.kind not in kinds:
+                kinds.append(item.measure.kind)
     return groups, sorted(rows.values(), key=lambda r: r.country.code), items
