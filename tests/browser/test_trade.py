@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo_measures():
     place = LocalGovernment.objects.get(code="070009")
-    Organisation.objects.create(slug="fukushima-pref", name=place.name, name_en=place.name_en,
-                                kind=Organisation.Kind.PREFECTURE, local_government=place)  # fmt: skip
+    Organisation.objects.create(
+        slug="fukushima-pref",
+        name=place.name,
+        name_en=place.name_en,
+        kind=Organisation.Kind.PREFECTURE,
+        local_government=place,
+    )
     demo.load(lambda line: None)
 
 
