@@ -18,6 +18,7 @@ urlpatterns = [
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
     path("plans/", plan_views.public_list, name="public_plans"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
+    path("trade/", include("glocal.trade.public_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     # Ahead of Django's own: a new password set through the e-mailed link also ends a lockout.
     path(
@@ -32,6 +33,7 @@ urlpatterns = [
     path("staff/notices/", include("glocal.notices.urls")),
     path("staff/partners/", include("glocal.partners.urls")),
     path("staff/plans/", include("glocal.plans.urls")),
+    path("staff/trade/", include("glocal.trade.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(

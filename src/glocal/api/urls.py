@@ -13,6 +13,7 @@ from glocal.orgs.api import router as orgs_router
 from glocal.partners.api import router as partners_router
 from glocal.places.api import router as places_router
 from glocal.plans.api import router as plans_router
+from glocal.trade.api import router as trade_router
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -41,6 +42,7 @@ api.add_router("/easyja", easyja_router)
 api.add_router("", notices_router)
 api.add_router("", partners_router)
 api.add_router("", plans_router)
+api.add_router("", trade_router)
 api.add_router("", orgs_router)
 
 
