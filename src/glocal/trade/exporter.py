@@ -1,18 +1,11 @@
 """Every version of the visible measures as CSV or XLSX, in the importer's columns, so that an
 export imports back unchanged."""
 
-import csv
-import io
-
+from glocal.core import exports
 from glocal.trade.models import MeasureVersion, Scope
 
 COLUMNS = ("country", "prefectures", "products", "measure", "title", "effective_from",
            "effective_to", "reference", "reference_url", "notes", "illustrative")  # fmt: skip
-
-
-def neutral(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula. # lead: switch to core.exports"""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _prefectures(version: MeasureVersion) -> str:
@@ -31,7 +24,7 @@ def rows(versions):
     for version in sorted(latest.values(), key=lambda v: (str(v.measure), v.effective_from)):
         measure = version.measure
         yield tuple(
-            neutral(str(cell))
+            str(cell)
             for cell in (
                 measure.country.code, _prefectures(version), "、".join(version.products),
                 measure.kind, measure.title, version.effective_from.isoformat(),
@@ -43,22 +36,8 @@ def rows(versions):
 
 
 def to_csv(versions) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows(versions))
-    return buffer.getvalue().encode("utf-8-sig")
+    return exports.to_csv(rows(versions))
 
 
 def to_xlsx(versions) -> bytes:
-    from openpyxl import Workbook
-
-    from glocal.core.tables import text_cells
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "restrictions"
-    for row in rows(versions):
-        sheet.append(list(row))
-    text_cells(sheet)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return exports.to_xlsx({"restrictions": rows(versions)})

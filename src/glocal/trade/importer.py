@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from glocal.core import exports
 from glocal.core.tables import RowProblem, UnreadableFile, read_table  # noqa: F401 (API)
 from glocal.orgs.actors import Actor
 from glocal.places.text import fold
@@ -96,7 +97,11 @@ def check(table: list[list[str]]) -> Checked:
     for number, cells in enumerate(table[1:], start=2):
         if not any(cells):
             continue
-        values = {key: cells[i] for i, key in enumerate(columns) if key and i < len(cells)}
+        values = {  # a cell our export marked as text comes back as it was
+            key: exports.unquote(cells[i])
+            for i, key in enumerate(columns)
+            if key and i < len(cells)
+        }
         data, problems = _row(values, places, number)
         result.problems.extend(problems)
         if data is not None:
