@@ -1,0 +1,66 @@
+"""Every page of the product, with demo data, and the text a Japanese reader sees on it.
+
+Shared by the test that looks for English left in the Japanese UI and the browser test that
+checks tables at narrow and wide widths."""
+
+from html.parser import HTMLParser
+
+# Elements whose text is not prose for the reader: machine identifiers and code.
+SKIPPED_ELEMENTS = {"script", "style", "code", "kbd", "samp", "template", "noscript"}
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
+
+
+class VisibleText(HTMLParser):
+    """The text of a page as a Japanese reader meets it: leaves out code, hidden elements and
+    elements marked as another language (lang="en", a resident's chosen language…)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._stack: list[bool] = []  # for each open element: is its content skipped?
+
+    def _skipping(self) -> bool:
+        return bool(self._stack) and self._stack[-1]
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        lang = attributes.get("lang")
+        skipped = (
+            self._skipping()
+            or tag in SKIPPED_ELEMENTS
+            or "hidden" in attributes
+            or (lang is not None and not lang.startswith("ja") and tag != "html")
+        )
+        if not skipped:
+            for name in ("aria-label", "placeholder", "title", "alt"):
+                if attributes.get(name):
+                    self.parts.append(attributes[name])
+        if tag not in VOID_ELEMENTS:
+            self._stack.append(skipped)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self._stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag not in VOID_ELEMENTS and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data):
+        if not self._skipping() and data.strip():
+            self.parts.append(data.strip())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.parts)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser.text
