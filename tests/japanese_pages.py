@@ -64,3 +64,60 @@ def visible_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return parser.text
+
+
+def demo_pages() -> dict[str, list[tuple[str, str]]]:
+    """(name, path) of every page, by who reads it, for the demo data loaded by `load-demo`."""
+    from django.contrib import admin
+
+    from glocal.notices.models import Notice
+    from glocal.orgs.models import Organisation
+    from glocal.partners.models import Affiliation
+    from glocal.plans.models import Plan
+
+    org = Organisation.objects.get(slug="fukushima-pref")
+    draft = Notice.objects.filter(owner=org, published_version__isnull=True).first()
+    published = Notice.objects.filter(owner=org, published_version__isnull=False).first()
+    affiliation = Affiliation.objects.filter(owner=org).first()
+    plan = Plan.objects.filter(owner=org).first()
+    staff = [
+        ("dashboard", "/staff/"),
+        ("places", "/places/?q=会津"),
+        ("notices", "/staff/notices/"),
+        ("notice-new", "/staff/notices/new/"),
+        ("phrases", "/staff/notices/phrases/"),
+        ("notice", f"/staff/notices/{draft.pk}/"),
+        ("notice-published", f"/staff/notices/{published.pk}/"),
+        ("notice-revise", f"/staff/notices/{draft.pk}/revise/"),
+        ("partners", "/staff/partners/"),
+        ("partners-import", "/staff/partners/import/"),
+        ("partners-statistics", "/staff/partners/statistics/"),
+        ("partners-requests", "/staff/partners/requests/"),
+        ("affiliation", f"/staff/partners/{affiliation.pk}/"),
+        ("plans", "/staff/plans/"),
+        ("plan", f"/staff/plans/{plan.pk}/"),
+        ("plan-actuals", f"/staff/plans/{plan.pk}/actuals/{plan.start_fy + 1}/"),
+        ("plan-review", f"/staff/plans/{plan.pk}/review/{plan.start_fy + 1}/"),
+        ("plan-import-actuals", f"/staff/plans/{plan.pk}/actuals/import/"),
+        ("easyja", "/staff/easyja/"),
+        ("organisation", f"/staff/orgs/{org.pk}/"),
+        ("tokens", f"/staff/orgs/{org.pk}/tokens/"),
+        ("audit", f"/staff/orgs/{org.pk}/audit/"),
+    ]
+    public = [
+        ("home", "/"),
+        ("places", "/places/?q=会津"),
+        ("portal", "/residents/ja/"),
+        ("portal-notice", f"/residents/ja/notices/{published.pk}/"),
+        ("portal-subscribe", "/residents/ja/subscribe/"),
+        ("partners", "/partners/"),
+        ("partner-requests", "/partners/requests/"),
+        ("plans", "/plans/"),
+        ("plan-dashboard", f"/plans/{plan.pk}/"),
+    ]
+    platform = [("index", "/admin/")] + [
+        (model._meta.label_lower, f"/admin/{model._meta.app_label}/{model._meta.model_name}/")
+        for model in admin.site._registry
+        if model._meta.app_label.split(".")[0] not in ("axes", "django_tasks_database")
+    ]
+    return {"staff": staff, "public": public, "admin": platform}
