@@ -31,4 +31,3 @@ def test_client_address_column_is_not_a_date(client, owner, home_org):
     client.force_login(owner)
     text = _events_text(client, home_org)
     assert '<th scope="col">接続元</th>' in text
-
