@@ -39,6 +39,9 @@ LISTS = [
     "/api/v1/places/prefectures",
     "/api/v1/plans",
     "/api/v1/plans/{plan}/indicators",
+    "/api/v1/trade/exporters",
+    "/api/v1/trade/projects",
+    "/api/v1/trade/restrictions",
 ]
 
 
@@ -102,18 +105,8 @@ def _integer_path_parameters():
         for method, operation in operations.items():
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "path" and parameter["schema"].get("type") == "integer":
-                    marks = []
-                    if "/partners/" in path:
-                        marks = [pytest.mark.xfail(reason=PARTNERS_UNBOUNDED, strict=False)]
                     name = parameter["name"]
-                    yield pytest.param(
-                        method, path, name, marks=marks, id=f"{method} {path} {name}"
-                    )
-
-
-# The partners schemas are bounded in their own change; until it lands their ids may reach the
-# database unchecked.
-PARTNERS_UNBOUNDED = "security issue 'What users send is 4xx, never 500': partners ids unbounded"
+                    yield pytest.param(method, path, name, id=f"{method} {path} {name}")
 
 
 def _path_with(path: str, name: str, value, home_org, plan) -> str:

@@ -68,17 +68,11 @@ HOSTILE_TEXTS = ["x" * 101, "x" * 201, "x" * 301, "x" * 20_001, "\x00", "NaN", *
 # A surrogate escape and a bare NaN literal, as raw JSON bodies a client might send.
 RAW_BODIES = ['{"name": "\\ud800"}', '{"population": NaN}', "[" * 5000, '"' + "x" * 100]
 
-# The partners schemas are bounded in another change; their operations are reported, not fixed.
-PARTNERS_ISSUE = "security issue 'What users send is 4xx, never 500': partners operations"
-
 
 def _operations():
     for path, operations in DOCUMENT["paths"].items():
         for method in operations:
-            marks = []
-            if "/partners/" in path:
-                marks = [pytest.mark.xfail(reason=PARTNERS_ISSUE, strict=False)]
-            yield pytest.param(method, path, marks=marks, id=f"{method.upper()} {path}")
+            yield pytest.param(method, path, id=f"{method.upper()} {path}")
 
 
 @pytest.fixture

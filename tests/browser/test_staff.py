@@ -58,12 +58,12 @@ def test_organisation_switcher(page, owner, other_org, screenshot):
     Membership.objects.create(user=owner, organisation=other_org, role="viewer")
     log_in(page, "owner")
     lead = page.locator(".lead")
-    expect(lead).to_have_text("山形県の閲覧者として作業しています。")  # first by name
-    page.get_by_label("作業中の団体").select_option(label="福島県")
+    expect(lead).to_have_text("福島県の管理者として作業しています。")  # highest role first
+    page.get_by_label("作業中の団体").select_option(label="山形県")
     page.get_by_role("button", name="切り替え").click()
-    expect(lead).to_have_text("福島県の管理者として作業しています。")
+    expect(lead).to_have_text("山形県の閲覧者として作業しています。")
     page.reload()
-    expect(lead).to_have_text("福島県の管理者として作業しています。")  # kept in the session
+    expect(lead).to_have_text("山形県の閲覧者として作業しています。")  # kept in the session
     screenshot("switcher")
 
 

@@ -14,7 +14,13 @@ def _flat(value):
 
 
 def _messages(catalog) -> dict:
-    return {_flat(m.id): _flat(m.string) for m in catalog if m.id}
+    """Keyed by context too: one word may be translated differently in two contexts. (Babel's
+    read_mo leaves a context as bytes.)"""
+    return {(_text(m.context), _flat(m.id)): _flat(m.string) for m in catalog if m.id}
+
+
+def _text(value):
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def test_japanese_catalogue_is_complete_and_compiled():

@@ -44,26 +44,48 @@ FACILITIES = [
 ]
 
 
+# Heatstroke alerts are issued from late April to late October; the demo keeps one to the hot
+# months. Outside them a heat notice would look wrong, and influenza season fits instead.
+HEAT_MONTHS = range(5, 10)
+
+
+def _seasonal(today):
+    if today.month in HEAT_MONTHS:
+        return (
+            True, "heat", Notice.Severity.ADVISORY, [],
+            ["heat.alert", "heat.drink_water"],
+            {"date": today.isoformat(), "place": "070009"},
+        )  # fmt: skip
+    return (
+        True, "disease", Notice.Severity.ADVISORY, [],
+        ["disease.outbreak", "disease.prevention", "disease.consultation_number"],
+        {"place": "070009", "phone": "024-000-5678"},
+    )  # fmt: skip
+
+
 def _notices(today):
-    """(publish?, category, severity, municipalities, phrases, slot values) of each demo notice."""
+    """(publish?, category, severity, municipalities, phrases, slot values) of each demo notice.
+    A notice's phrases share its slots, so things that happen at different times (a quake, then
+    a shelter opening) are separate notices, each with its own time."""
     day = lambda days: (today + timedelta(days=days)).isoformat()  # noqa: E731
     return [
         (
             True, "earthquake", Notice.Severity.EMERGENCY, ["072028"],
-            ["earthquake.intensity_6_lower", "earthquake.aftershocks", "shelter.opened",
-             "shelter.bring_items"],
-            {"date": day(0), "time": "05:40", "place": "072028", "facility": "tsuruga-gym"},
+            ["earthquake.intensity_6_lower", "earthquake.aftershocks",
+             "earthquake.damaged_buildings"],
+            {"date": day(0), "time": "05:40", "place": "072028"},
+        ),
+        (
+            True, "shelter", Notice.Severity.WARNING, ["072028"],
+            ["shelter.opened", "shelter.location", "shelter.bring_items"],
+            {"date": day(0), "time": "06:30", "place": "072028", "facility": "tsuruga-gym"},
         ),
         (
             True, "supplies", Notice.Severity.WARNING, ["072028"],
             ["supplies.water_distribution", "supplies.bring_containers"],
             {"date": day(1), "time": "10:00", "end_time": "16:00", "facility": "aizu-civic-water"},
         ),
-        (
-            True, "heat", Notice.Severity.ADVISORY, [],
-            ["heat.alert", "heat.drink_water"],
-            {"date": day(0), "place": "070009"},
-        ),
+        _seasonal(today),
         (
             True, "consultation", Notice.Severity.INFO, [],
             ["consultation.desk_hours", "consultation.languages", "consultation.phone"],
@@ -122,4 +144,5 @@ def load(write) -> None:
             if publish:  # written by the editor, approved by the administrator
                 services.approve_notice(admin, notice)
                 services.publish_notice(editor, notice)
-    write("notices: 4 published in every language, 1 draft awaiting approval")
+    published = sum(1 for publish, *_rest in _notices(today) if publish)
+    write(f"notices: {published} published in every language, 1 draft awaiting approval")

@@ -199,7 +199,9 @@ def _easy_check(texts: dict):
     language = "en" if (get_language() or "ja").startswith("en") else "ja"
     return {
         "analysis": result,
-        "level_label": result.level.en if language == "en" else result.level.ja,
+        # A short text has a score but no band: say so rather than show the nearest band.
+        "level_label": result.level_label(language),
+        "level_reliable": result.reliable,
         "counts": result.counts(),
         "highlighted": highlighted(result, language),
         "findings": [

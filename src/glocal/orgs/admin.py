@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from glocal.orgs import services
+from glocal.orgs import audit_display, services
 from glocal.orgs.models import ApiToken, AuditEvent, Membership, Organisation, PlaceGrant
 
 
@@ -38,8 +38,23 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "via", "action", "model", "object_repr", "organisation_id"]
+    list_display = ["at", "who", "channel", "action", "record_type", "object_repr", "organisation"]
     list_filter = ["action", "via"]
+    list_select_related = ["organisation"]
+
+    # The log stores the code's words; the admin names them in the reader's language, as the
+    # audit log page does.
+    @admin.display(description=_("who"), ordering="actor")
+    def who(self, event):
+        return audit_display.row(event).who
+
+    @admin.display(description=_("through"), ordering="via")
+    def channel(self, event):
+        return audit_display.row(event).channel
+
+    @admin.display(description=_("record type"), ordering="model")
+    def record_type(self, event):
+        return audit_display.row(event).record_type
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from glocal.orgs.models import Membership
+from glocal.orgs.models import Membership, Role
 
 SESSION_KEY = "glocal_active_organisation"
 
@@ -15,14 +15,22 @@ def memberships_for(user) -> list[Membership]:
     )
 
 
+def starting_membership(memberships: list[Membership]) -> Membership | None:
+    """Where a user starts before choosing: the organisation where their role is highest, then
+    the first by name, so that an editor somewhere does not land where they may only read."""
+    if not memberships:
+        return None
+    return min(memberships, key=lambda m: (-Role(m.role).rank, m.organisation.name))
+
+
 def active_membership(request: HttpRequest) -> Membership | None:
-    """The membership chosen with the switcher, else the user's first one."""
+    """The membership chosen with the switcher, else the one to start in."""
     if hasattr(request, "_glocal_active_membership"):
         return request._glocal_active_membership
     memberships = memberships_for(request.user)
     chosen = request.session.get(SESSION_KEY)
     membership = next((m for m in memberships if m.organisation_id == chosen), None)
-    membership = membership or (memberships[0] if memberships else None)
+    membership = membership or starting_membership(memberships)
     request._glocal_active_membership = membership
     return membership
 

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from glocal.orgs import audit, scoping, selection, services
+from glocal.orgs import audit, audit_display, scoping, selection, services
 from glocal.orgs.models import ApiToken, AuditEvent, Membership, Organisation, Role
 
 
@@ -128,6 +128,7 @@ def audit_log(request, pk: int):
         {
             "organisation": organisation,
             "page": page,
+            "rows": [audit_display.row(event) for event in page],
             "nav": "organisation",
         },
     )

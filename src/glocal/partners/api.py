@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import PathId
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.models import Organisation, Role
@@ -107,7 +108,7 @@ def create_request(request, payload: RequestIn):
 
 
 @router.post("/partners/requests/{request_id}/approve", response=RequestOut, auth=RequireActor())
-def approve_request(request, request_id: int):
+def approve_request(request, request_id: PathId):
     """Moderation: an administrator of the organisation that entered it approves it."""
     found = get_object_or_404(_requests(request), pk=request_id)
     return services.approve_request(actor_of(request), found)
@@ -134,7 +135,7 @@ class MatchFilter(Schema):
 @router.get(
     "/partners/requests/{request_id}/matches", response=list[MatchOut], auth=OptionalActor()
 )
-def request_matches(request, request_id: int, filters: Query[MatchFilter]):
+def request_matches(request, request_id: PathId, filters: Query[MatchFilter]):
     """Every Japanese local government ranked for this request, best first, with what each
     factor added (the factors add up to the score). See glocal/partners/matching.py."""
     found = get_object_or_404(_requests(request), pk=request_id)
@@ -180,7 +181,7 @@ def _affiliation(request, affiliation_id: int) -> Affiliation:
     response=list[ExchangeOut],
     auth=OptionalActor(),
 )
-def list_exchanges(request, affiliation_id: int):
+def list_exchanges(request, affiliation_id: PathId):
     return list(_affiliation(request, affiliation_id).exchanges.all())
 
 
@@ -189,7 +190,7 @@ def list_exchanges(request, affiliation_id: int):
     response={201: ExchangeOut},
     auth=RequireActor(),
 )
-def add_exchange(request, affiliation_id: int, payload: ExchangeIn):
+def add_exchange(request, affiliation_id: PathId, payload: ExchangeIn):
     """Record an exchange activity (editors of the affiliation's organisation)."""
     affiliation = _affiliation(request, affiliation_id)
     return Status(201, services.add_exchange(actor_of(request), affiliation, payload.dict()))
@@ -238,14 +239,14 @@ def create_affiliation(request, payload: AffiliationIn):
 @router.patch(
     "/partners/affiliations/{affiliation_id}", response=AffiliationOut, auth=RequireActor()
 )
-def update_affiliation(request, affiliation_id: int, payload: AffiliationPatch):
+def update_affiliation(request, affiliation_id: PathId, payload: AffiliationPatch):
     """Change an affiliation; mark it ended with status "ended" and its end date."""
     found = _affiliation(request, affiliation_id)
     return services.change_affiliation(actor_of(request), found, payload.dict(exclude_unset=True))
 
 
 @router.delete("/partners/affiliations/{affiliation_id}", response={204: None}, auth=RequireActor())
-def delete_affiliation(request, affiliation_id: int):
+def delete_affiliation(request, affiliation_id: PathId):
     services.delete_affiliation(actor_of(request), _affiliation(request, affiliation_id))
     return Status(204, None)
 

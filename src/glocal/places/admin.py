@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from glocal.places.models import (
     Country,
@@ -31,10 +32,15 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Subdivision)
 class SubdivisionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_ja", "kind", "country"]
+    list_display = ["code", "name", "name_ja", "kind", "country_name"]
     list_filter = ["kind"]
+    list_select_related = ["country"]
     search_fields = ["code", "name", "name_ja"]
     raw_id_fields = ["country", "parent"]
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, subdivision):
+        return subdivision.country
 
 
 @admin.register(ForeignLocalGovernment)

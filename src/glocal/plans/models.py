@@ -23,6 +23,8 @@ class Plan(OwnedModel):
     source = models.TextField(_("source"), blank=True)
 
     class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
         ordering = ["-start_fy", "title"]
 
     def __str__(self) -> str:
@@ -53,6 +55,8 @@ class Node(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="node_code_per_plan")]
         ordering = ["position", "code"]
 
@@ -79,6 +83,8 @@ class Indicator(models.Model):
     derived = models.CharField(_("computed from"), max_length=60, blank=True)
 
     class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -91,6 +97,8 @@ class Target(models.Model):
     value = models.FloatField()
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         constraints = [
             models.UniqueConstraint(fields=["indicator", "fiscal_year"], name="one_target_per_year")
         ]
@@ -115,6 +123,8 @@ class Actual(models.Model):
     provenance = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("actual")
+        verbose_name_plural = _("actuals")
         constraints = [
             models.UniqueConstraint(fields=["indicator", "fiscal_year"], name="one_actual_per_year")
         ]
@@ -131,6 +141,8 @@ class YearLock(models.Model):
     locked_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("locked fiscal year")
+        verbose_name_plural = _("locked fiscal years")
         constraints = [models.UniqueConstraint(fields=["plan", "fiscal_year"], name="one_lock")]
 
     def __str__(self) -> str:
@@ -158,6 +170,8 @@ class Review(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
         constraints = [
             models.UniqueConstraint(fields=["node", "fiscal_year"], name="one_review_per_year")
         ]

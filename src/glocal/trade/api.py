@@ -9,6 +9,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import PathId
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.audit import record_read
@@ -120,7 +121,7 @@ def version_out(item: queries.InForce) -> dict:
 @router.get(
     "/trade/restrictions/{measure_id}/history", response=list[VersionOut], auth=OptionalActor()
 )
-def restriction_history(request, measure_id: int):
+def restriction_history(request, measure_id: PathId):
     """Every version in the order it took effect: imposed, tightened, eased, lifted."""
     return [version_out(item) for item in queries.history(_measure(request, measure_id))]
 
@@ -177,7 +178,7 @@ def create_restriction(request, payload: MeasureIn):
 @router.post(
     "/trade/restrictions/{measure_id}/versions", response={201: VersionOut}, auth=RequireActor()
 )
-def change_restriction(request, measure_id: int, payload: VersionIn):
+def change_restriction(request, measure_id: PathId, payload: VersionIn):
     """A change: tightened, eased, lifted (give `effective_to`) or a correction."""
     measure = _measure(request, measure_id)
     scoping.require(actor_of(request), measure.owner_id, Role.EDITOR)
@@ -216,14 +217,14 @@ def _markets(names: list[str]) -> list[str]:
 
 
 @router.get("/trade/exporters/{exporter_id}", response=ExporterOut, auth=RequireActor())
-def get_exporter(request, exporter_id: int):
+def get_exporter(request, exporter_id: PathId):
     exporter = get_object_or_404(_exporters(request), pk=exporter_id)
     record_read(exporter)
     return exporter
 
 
 @router.delete("/trade/exporters/{exporter_id}", response={204: None}, auth=RequireActor())
-def delete_exporter(request, exporter_id: int):
+def delete_exporter(request, exporter_id: PathId):
     exporter = get_object_or_404(_exporters(request), pk=exporter_id)
     services.delete_exporter(actor_of(request), exporter)
     return Status(204, None)
@@ -248,7 +249,7 @@ def list_projects(request):
 
 
 @router.get("/trade/projects/{project_id}", response=ProjectOut, auth=RequireActor())
-def get_project(request, project_id: int):
+def get_project(request, project_id: PathId):
     return project_out(get_object_or_404(_projects(request), pk=project_id))
 
 

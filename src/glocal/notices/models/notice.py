@@ -60,6 +60,7 @@ class Notice(OwnedModel):
     class Meta:
         ordering = ["-valid_from", "-pk"]
         verbose_name = _("notice")
+        verbose_name_plural = _("notices")
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_category_display()}"
@@ -132,6 +133,10 @@ class NoticePolicy(AuditedModel):
         "orgs.Organisation", models.CASCADE, related_name="notice_policy"
     )
     two_person_approval = models.BooleanField(_("two-person approval"), default=True)
+
+    class Meta:
+        verbose_name = _("notice policy")
+        verbose_name_plural = _("notice policies")
 
     def __str__(self) -> str:
         state = "on" if self.two_person_approval else "off"

@@ -46,6 +46,7 @@ class PhraseTemplate(models.Model):
     class Meta:
         ordering = ["position", "key"]
         verbose_name = _("phrase template")
+        verbose_name_plural = _("phrase templates")
 
     def __str__(self) -> str:
         return self.key
@@ -71,6 +72,7 @@ class PhraseTranslation(models.Model):
             models.UniqueConstraint(fields=["template", "language"], name="one_text_per_language")
         ]
         verbose_name = _("phrase translation")
+        verbose_name_plural = _("phrase translations")
 
     def __str__(self) -> str:
         return f"{self.template.key} [{self.language}]"

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEvent(models.Model):
@@ -31,7 +32,10 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("record"), max_length=200)
     changes = models.JSONField(default=dict, blank=True)
-    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+    # "from" also starts a date range elsewhere; here it is where the request came from.
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("audit log: client address", "from"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-at", "-id"]
