@@ -378,6 +378,11 @@ def receive_public_request(
         case=case, direction=Message.Direction.IN, language=language, address=contact.email,
         body=message, delivery=Message.Delivery.RECEIVED,
     )  # fmt: skip
+    if contact.email:  # the confirmation in the reader's language (see _send: not wired yet)
+        transaction.on_commit(
+            lambda: _send(organisation, None, contact.email, language, _("Consultation desk"),
+                          message)
+        )  # fmt: skip
     return case
 
 
