@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.translation import override
 from openpyxl import Workbook
 
 from glocal.desk.models import Case
@@ -64,11 +65,12 @@ def test_every_problem_named_and_nothing_written(tmp_path, home_org, capsys):
         "2025-05-01,Zzyzxian,Atlantis,占い,電話,存在しない市\n"
         "2025-05-02,vi,ベトナム,医療,電話,郡山市\n"
     )
-    with pytest.raises(CommandError, match="5 problems; nothing was imported"):
+    with override("ja"), pytest.raises(CommandError, match="5 problems; nothing was imported"):
         _import(tmp_path, text)
     errors = capsys.readouterr().err
     for where in ("2行目、受付日", "3行目、言語", "3行目、国籍", "3行目、分野", "3行目、市町村"):
         assert where in errors
+    assert "不明な言語 'Zzyzxian'" in errors
     assert Case.objects.count() == 0
 
 
