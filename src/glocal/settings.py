@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "glocal.partners",
     "glocal.plans",
     "glocal.trade",
+    "glocal.desk",
     "django_htmx",
     # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
     "ninja",
@@ -168,6 +169,11 @@ OUTBOX_BATCH = env.integer("GLOCAL_OUTBOX_BATCH", 100)
 OUTBOX_STALE_SECONDS = env.integer("GLOCAL_OUTBOX_STALE_SECONDS", 300)
 OUTBOX_MAX_ATTEMPTS = env.integer("GLOCAL_OUTBOX_MAX_ATTEMPTS", 5)
 OUTBOX_SENDERS = env.integer("GLOCAL_OUTBOX_SENDERS", 4)
+
+# The consultation desk (see glocal.desk): years after a case closes that the resident's
+# details are kept, and the public form's limit of messages per address and hour.
+DESK_RETENTION_YEARS = env.integer("GLOCAL_DESK_RETENTION_YEARS", 3)
+DESK_FORM_PER_HOUR = env.integer("GLOCAL_DESK_FORM_PER_HOUR", 5)
 
 # Behind a TLS-terminating reverse proxy in production. Forwarded headers (the scheme, and the
 # client's address for the audit log) are believed only from these peers; see orgs.actors.

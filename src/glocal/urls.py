@@ -13,6 +13,7 @@ public = ([path("", core_views.home, name="home")], "public")
 urlpatterns = [
     path("", include(public)),
     path("places/", include("glocal.places.urls")),
+    path("residents/desk/", include("glocal.desk.portal_urls")),
     path("residents/", include("glocal.notices.portal_urls")),
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
@@ -34,6 +35,7 @@ urlpatterns = [
     path("staff/partners/", include("glocal.partners.urls")),
     path("staff/plans/", include("glocal.plans.urls")),
     path("staff/trade/", include("glocal.trade.urls")),
+    path("staff/desk/", include("glocal.desk.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(
