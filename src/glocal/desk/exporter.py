@@ -2,14 +2,13 @@
 breakdown, categories in rows, April to March in columns, then the year's total. Cells below
 the threshold are shown as "<3"."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from glocal.core.tables import text_cells
+from glocal.core import exports
 from glocal.desk import labels, statistics
 from glocal.wareki import fiscal_year_label
 
@@ -36,13 +35,6 @@ def rows(organisation_id: int, fiscal_year: int, breakdown: str) -> list[list]:
     return [header, *body, footer]
 
 
-def _safe(value):
-    """# lead: switch to core.exports — a cell starting like a formula stays text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def to_xlsx(organisation_id: int, fiscal_year: int) -> bytes:
     book = Workbook()
     book.remove(book.active)
@@ -53,18 +45,17 @@ def to_xlsx(organisation_id: int, fiscal_year: int) -> bytes:
         for row in rows(organisation_id, fiscal_year, breakdown):
             sheet.append(row)
         sheet.column_dimensions["A"].width = 28
-        text_cells(sheet)
+        exports.guard_sheet(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def to_csv(organisation_id: int, fiscal_year: int) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for breakdown in BREAKDOWNS:
-        writer.writerow([f"{fiscal_year_label(fiscal_year)} {labels.dimension(breakdown)}"])
-        for row in rows(organisation_id, fiscal_year, breakdown):
-            writer.writerow([_safe(value) for value in row])
-        writer.writerow([])
-    return out.getvalue().encode("utf-8-sig")
+    def lines():
+        for breakdown in BREAKDOWNS:
+            yield [f"{fiscal_year_label(fiscal_year)} {labels.dimension(breakdown)}"]
+            yield from rows(organisation_id, fiscal_year, breakdown)
+            yield []
+
+    return exports.to_csv(lines())
