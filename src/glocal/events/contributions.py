@@ -15,12 +15,15 @@ from glocal.wareki import fiscal_year_dates
 # recompute per scan would queue thousands of tasks at a door; the figure follows when the
 # event's outcomes are saved, and at every recompute of the plan.
 EVENTS = (("events.Event", lambda event: event.owner_id),)
+# A co-host's figures change too; its plans recompute when it next saves or recomputes.
 
 
 def _held(organisation_id: int, fiscal_year: int, kinds):
     start, end = fiscal_year_dates(fiscal_year)
+    # Events it owns or co-hosts (a seminar MOFA holds with the prefecture counts for both).
+    hosted = Event.objects.filter(Q(owner_id=organisation_id) | Q(cohosts=organisation_id))
     return Event.objects.filter(
-        owner_id=organisation_id,
+        pk__in=hosted.values("pk"),
         kind__in=kinds,
         starts_at__date__range=(start, end),
         ends_at__lte=timezone.now(),

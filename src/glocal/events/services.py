@@ -578,6 +578,6 @@ def _send(registration: Registration, reason: str) -> None:
     PNG and .ics — to the registrant, from the event's owner, for `reason` "registered" (a
     confirmation or a waiting-list notice) and "promoted" (moved from the waiting list). Until
     then nothing is sent; the registrant sees their ticket on the page after registering."""
-    logger.info(
+    logger.debug(
         "events: mail %s for registration %s not sent (outbox not wired)", reason, registration.pk
     )
