@@ -67,10 +67,13 @@ def seminar(owner, mofa, write) -> None:
             "languages": ["ja", "en"],
             "questions": [
                 {"key": "diet", "label": {"ja": "食事制限", "en": "Dietary needs"}},
-                {"key": "interpreter", "label": {"ja": "通訳", "en": "Interpreter"},
-                 "type": "yesno"},
+                {
+                    "key": "interpreter",
+                    "label": {"ja": "通訳", "en": "Interpreter"},
+                    "type": "yesno",
+                },
             ],
-        },  # fmt: skip
+        },
         cohosts=[owner] if mofa else [],
     )
     if event is None:
