@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "glocal.plans",
     "glocal.trade",
     "glocal.desk",
+    "glocal.events",
     "django_htmx",
     # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
     "ninja",

@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from glocal.core import auth as core_auth
 from glocal.core import views as core_views
+from glocal.events import urls as event_urls
 from glocal.partners import views as partner_views
 from glocal.plans import views as plan_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("plans/", plan_views.public_list, name="public_plans"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("trade/", include("glocal.trade.public_urls")),
+    path("events/", include(event_urls.public)),
     path("i18n/setlang/", set_language, name="set_language"),
     # Ahead of Django's own: a new password set through the e-mailed link also ends a lockout.
     path(
@@ -36,6 +38,7 @@ urlpatterns = [
     path("staff/plans/", include("glocal.plans.urls")),
     path("staff/trade/", include("glocal.trade.urls")),
     path("staff/desk/", include("glocal.desk.urls")),
+    path("staff/events/", include("glocal.events.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(

@@ -23,9 +23,9 @@ def fukushima_plan(home_org):
 
 
 def test_enter_actuals_and_see_the_grade_change(page, editor, fukushima_plan, screenshot):
-    # F-05, participants in disaster prevention sessions: the sample FY2025 actual reaches its
-    # target; a lower figure entered now must turn the grade from A to D.
-    indicator = Indicator.objects.get(node__plan=fukushima_plan, code="F-05")
+    # F-01 (F-05 is now counted from the disaster drills in events): the sample FY2025 actual
+    # reaches its target; a lower figure entered now must turn the grade from A to D.
+    indicator = Indicator.objects.get(node__plan=fukushima_plan, code="F-01")
     log_in(page, "editor")
     page.get_by_role("link", name="計画", exact=True).click()
     page.get_by_role("link", name="福島県国際施策推進プラン").click()

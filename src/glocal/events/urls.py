@@ -1,0 +1,24 @@
+from django.urls import path
+
+from glocal.events import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.staff_list, name="list"),
+    path("<int:event_id>/", views.staff_detail, name="detail"),
+    path("<int:event_id>/checkin/", views.checkin_page, name="checkin"),
+    path("<int:event_id>/attendance.pdf", views.attendance_pdf, name="attendance_pdf"),
+    path("<int:event_id>/badges.pdf", views.badges_pdf, name="badges_pdf"),
+]
+
+public = (
+    [
+        path("", views.public_list, name="list"),
+        path("<int:event_id>/", views.event_page, name="event"),
+        path("<int:event_id>/event.ics", views.event_ics, name="ics"),
+        path("invitation/<str:code>/", views.invitation_page, name="invitation"),
+        path("cancel/<str:code>/", views.cancel_page, name="cancel"),
+        path("feed/<slug:slug>/<str:language>.ics", views.feed, name="feed"),
+    ],
+    "events_public",
+)

@@ -1,0 +1,79 @@
+"""Public registration pages in the reader's language, cancellation, calendars; staff pages
+only for hosts."""
+
+import icalendar
+import pytest
+
+from glocal.events import services, tickets
+from glocal.events.models import CheckIn, Registration
+from tests.events.conftest import applicant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_register_in_vietnamese_and_cancel(client, make_event):
+    event = make_event(title={"ja": "防災講座", "vi": "Lớp phòng chống thiên tai"},
+                       languages=["ja", "vi"])  # fmt: skip
+    page = client.get(f"/events/{event.pk}/?lang=vi")
+    assert "Lớp phòng chống thiên tai" in page.content.decode()
+    assert "Đăng ký" in page.content.decode()
+    body = {"language": "vi", "name": "Nguyễn Văn An", "email": "an@example.org",
+            "q_interpreter": "yes", "q_diet": ""}  # fmt: skip
+    done = client.post(f"/events/{event.pk}/", body)
+    assert done.status_code == 201
+    text = done.content.decode()
+    assert "Chỗ của bạn đã được xác nhận." in text
+    assert 'src="data:image/png;base64,' in text
+    registration = Registration.objects.get()
+    assert registration.answers == {"interpreter": True}
+    cancel_url = f"/events/cancel/{tickets.cancel_code(registration)}/"
+    assert cancel_url in text
+    assert client.post(cancel_url).status_code == 200
+    assert Registration.objects.get().status == "cancelled"
+
+
+def test_bad_registration_is_shown_not_written(client, make_event):
+    event = make_event()
+    page = client.post(f"/events/{event.pk}/", {"name": "", "email": "x@example.org"})
+    assert page.status_code == 422
+    assert 'role="alert"' in page.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_forged_links_are_refused(client, make_event):
+    event = make_event(is_public=False, public=False)
+    assert client.get(f"/events/{event.pk}/").status_code == 404
+    assert client.get("/events/invitation/1:forged/").status_code == 403
+    assert client.get("/events/cancel/1:forged/").status_code == 403
+
+
+def test_feed_lists_public_events_and_parses(client, make_event, home_org):
+    make_event()
+    make_event(is_public=False, public=False, title={"ja": "非公開の催し"})
+    response = client.get(f"/events/feed/{home_org.slug}/en.ics")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Regional Promotion Seminar"]
+
+
+def test_staff_pages_are_for_hosts_only(client, make_event, owner, outsider, editor, actor_for):
+    event = make_event()
+    registration = services.register(event, applicant(1, name="Ambassador Example"))
+    services.check_in(actor_for(editor), event, tickets.ticket_code(registration))
+    assert CheckIn.objects.count() == 1
+    base = f"/staff/events/{event.pk}/"
+    paths = [base, f"{base}checkin/", f"{base}attendance.pdf", f"{base}badges.pdf"]
+    for path in paths:
+        assert client.get(path).status_code == 302  # to the login page
+    client.force_login(outsider)
+    for path in paths:
+        assert client.get(path).status_code == 404
+    assert "Ambassador" not in client.get("/staff/events/").content.decode()
+    client.force_login(owner)
+    assert "Ambassador Example" in client.get(paths[0]).content.decode()
+    checkin = client.get(paths[1]).content.decode()
+    assert "events/vendor/jsQR" in checkin
+    assert "<script>" not in checkin
+    pdf = client.get(paths[2])
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert client.get(paths[3]).content.startswith(b"%PDF")
