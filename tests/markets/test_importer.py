@@ -22,12 +22,14 @@ def test_a_clean_file_is_written_with_canonical_periods_and_codes(run_import, tm
     assert problem is None
     assert "3 figures added" in out
     rows = Statistic.objects.filter(owner=home_org).order_by("measure__key")
-    assert [(s.measure.key, s.period, s.country, s.prefecture, s.hs_code, s.value, s.status)
-            for s in rows] == [
+    assert [
+        (s.measure.key, s.period, s.country, s.prefecture, s.hs_code, s.value, s.status)
+        for s in rows
+    ] == [
         ("export_value", "2025-04", "US", "060003", "080810", 3500000, "preliminary"),
         ("overnight_stays", "2025-04", "TW", "060003", "", 12000, "preliminary"),
         ("visitor_arrivals", "2025-04", "TW", "", "", 600000, "preliminary"),
-    ]  # fmt: skip
+    ]
     assert all(s.is_public for s in rows)
     # One audit event for the import as a whole.
     job = StatisticImport.objects.get(owner=home_org)
@@ -124,6 +126,7 @@ def test_an_organisation_sees_only_its_own_measures(run_import, tmp_path, home_o
     )
     problem, _out = run_import(HEADER + "ski,2025-01,TW,,,5,final,,\n", tmp_path)
     assert "unknown measure 'ski'" in problem
-    problem, _out = run_import(HEADER + "スキー客,2025-01,TW,,,5,final,,\n", tmp_path,
-                               organisation=other_org)  # fmt: skip
+    problem, _out = run_import(
+        HEADER + "スキー客,2025-01,TW,,,5,final,,\n", tmp_path, organisation=other_org
+    )
     assert problem is None

@@ -8,6 +8,7 @@ from ninja.renderers import JSONRenderer
 
 from glocal.api import errors
 from glocal.easyja.web.api import router as easyja_router
+from glocal.markets.api import router as markets_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
 from glocal.partners.api import router as partners_router
@@ -41,6 +42,7 @@ api.add_router("/easyja", easyja_router)
 api.add_router("", notices_router)
 api.add_router("", partners_router)
 api.add_router("", plans_router)
+api.add_router("", markets_router)
 api.add_router("", orgs_router)
 
 

@@ -99,8 +99,15 @@ class _Names:
         for place in LocalGovernment.objects.prefectures():
             stem = place.name if place.name == "北海道" else place.name[:-1]
             english = place.name_en.removesuffix(" Prefecture").removesuffix(" Metropolis")
-            for name in (place.code, place.code[:5], place.code[:2], place.name, stem,
-                         place.name_en, english):  # fmt: skip
+            for name in (
+                place.code,
+                place.code[:5],
+                place.code[:2],
+                place.name,
+                stem,
+                place.name_en,
+                english,
+            ):
                 self.prefectures[fold(name)] = place.code
         self._country_cache: dict[str, str | None] = {}
 
@@ -181,9 +188,12 @@ def check(
         first = seen.setdefault(row.key, number)
         if first != number:
             result.problems.append(
-                Problem(number, "period", _("the same figure is already in row %(row)s")
-                        % {"row": first})
-            )  # fmt: skip
+                Problem(
+                    number,
+                    "period",
+                    _("the same figure is already in row %(row)s") % {"row": first},
+                )
+            )
             continue
         result.rows.append(row)
     if progress is not None:
@@ -218,8 +228,9 @@ def _check_row(number: int, values: dict, names: _Names, problems: list) -> Row 
     raw = values.get("status", "")
     status = _STATUS_BY_NAME.get(fold(raw)) if raw else Status.FINAL
     if status is None:
-        problem("status", _("%(value)r is neither preliminary (速報) nor final (確報)")
-                % {"value": raw})  # fmt: skip
+        problem(
+            "status", _("%(value)r is neither preliminary (速報) nor final (確報)") % {"value": raw}
+        )
     source = exports.unquote(values.get("source", ""))
     if len(source) > SOURCE_MAX:
         problem("source", _("longer than %(n)s characters") % {"n": SOURCE_MAX})
@@ -231,8 +242,18 @@ def _check_row(number: int, values: dict, names: _Names, problems: list) -> Row 
             problem("published_on", str(exc))
     if len(problems) > found:
         return None
-    return Row(number, measure_id, country, prefecture, hs_code, period, value, status, source,
-               published_on)  # fmt: skip
+    return Row(
+        number,
+        measure_id,
+        country,
+        prefecture,
+        hs_code,
+        period,
+        value,
+        status,
+        source,
+        published_on,
+    )
 
 
 def _period(text: str, problem) -> periods.Period | None:
@@ -276,8 +297,18 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
 
 
-RECORDED = ("pk", "measure_id", "country", "prefecture", "hs_code", "period", "value", "status",
-            "source", "published_on")  # fmt: skip
+RECORDED = (
+    "pk",
+    "measure_id",
+    "country",
+    "prefecture",
+    "hs_code",
+    "period",
+    "value",
+    "status",
+    "source",
+    "published_on",
+)
 
 
 def recorded(organisation_id: int, rows: list[Row]) -> dict[tuple, tuple]:
@@ -300,17 +331,31 @@ def compare(organisation_id: int, rows: list[Row]) -> Plan:
             continue
         _pk, *_key, value, status, source, published_on = old
         if (value, status, source, published_on) == (
-            row.value, row.status, row.source, row.published_on
-        ):  # fmt: skip
+            row.value,
+            row.status,
+            row.source,
+            row.published_on,
+        ):
             plan.unchanged += 1
         elif status == Status.FINAL and row.status == Status.PRELIMINARY:
             plan.kept_final += 1
         elif published_on and row.published_on and row.published_on < published_on:
-            plan.problems.append(Problem(row.number, "published_on", _(
-                "published %(new)s, before the %(status)s figure recorded for this period "
-                "(%(old)s, published %(published)s)"
-            ) % {"new": row.published_on, "status": Status(status).label, "old": value,
-                 "published": published_on}))  # fmt: skip
+            plan.problems.append(
+                Problem(
+                    row.number,
+                    "published_on",
+                    _(
+                        "published %(new)s, before the %(status)s figure recorded for this period "
+                        "(%(old)s, published %(published)s)"
+                    )
+                    % {
+                        "new": row.published_on,
+                        "status": Status(status).label,
+                        "old": value,
+                        "published": published_on,
+                    },
+                )
+            )
         else:
             plan.replacing.append((row, old))
     return plan

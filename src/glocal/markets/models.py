@@ -168,6 +168,21 @@ class FactorWeight(OwnedModel):
         return f"{self.factor}×{self.weight}"
 
 
+class FocusMarket(OwnedModel):
+    """A country an organisation has chosen to focus on (重点市場), for its plan indicators."""
+
+    country = models.CharField(_("country"), max_length=2)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "country"], name="one_focus_per_country")
+        ]
+        ordering = ["country"]
+
+    def __str__(self) -> str:
+        return self.country
+
+
 # The built-in measures (migration 0002), by key.
 VISITOR_ARRIVALS = "visitor_arrivals"
 OVERNIGHT_STAYS = "overnight_stays"

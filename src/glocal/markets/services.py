@@ -54,8 +54,9 @@ def import_rows(
         if plan.problems:
             raise Refused(plan.problems)
         if job is None:
-            job = StatisticImport(owner_id=organisation_id, name=name[:200], layout=layout,
-                                  started_by=_user(actor))  # fmt: skip
+            job = StatisticImport(
+                owner_id=organisation_id, name=name[:200], layout=layout, started_by=_user(actor)
+            )
         job.rows_total = job.rows_checked = len(rows)
         job.created, job.replaced = len(plan.new), len(plan.replacing)
         job.unchanged = plan.unchanged + plan.kept_final
@@ -96,11 +97,27 @@ def _replace(replacing: list, sample: bool, job: StatisticImport) -> None:
     now = timezone.now()
     revisions, changed = [], []
     for row, (pk, *_key, value, status, source, published_on) in replacing:
-        revisions.append(Revision(statistic_id=pk, value=value, status=status, source=source,
-                                  published_on=published_on, replaced_by=job))  # fmt: skip
-        changed.append(Statistic(pk=pk, value=row.value, status=row.status, source=row.source,
-                                 published_on=row.published_on, sample=sample,
-                                 updated_at=now))  # fmt: skip
+        revisions.append(
+            Revision(
+                statistic_id=pk,
+                value=value,
+                status=status,
+                source=source,
+                published_on=published_on,
+                replaced_by=job,
+            )
+        )
+        changed.append(
+            Statistic(
+                pk=pk,
+                value=row.value,
+                status=row.status,
+                source=row.source,
+                published_on=row.published_on,
+                sample=sample,
+                updated_at=now,
+            )
+        )
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
     fields = ["value", "status", "source", "published_on", "sample", "updated_at"]
     Statistic.objects.bulk_update(changed, fields, batch_size=1000)
@@ -167,8 +184,9 @@ def define_measure(
 ) -> Measure:
     """A measure of the organisation's own (ski visitors, 県産品 sales…), private to it."""
     scoping.require(actor, organisation_id, Role.EDITOR)
-    measure = Measure(owner_id=organisation_id, key=key, name_ja=name_ja, name_en=name_en,
-                      unit=unit)  # fmt: skip
+    measure = Measure(
+        owner_id=organisation_id, key=key, name_ja=name_ja, name_en=name_en, unit=unit
+    )
     measure.full_clean()
     measure.save()
     return measure
