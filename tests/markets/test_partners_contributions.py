@@ -45,7 +45,8 @@ def taiwan_ties(home_org, other_org):
 
 def test_sister_ties_count_public_pairs_once(taiwan_ties):
     factor = registry.MARKET_FACTORS["partners.sister_ties"]
-    points, reason = factor.score(taiwan_ties, {"TW", "US"})["TW"]
+    with translation.override("en"):
+        points, reason = factor.score(taiwan_ties, {"TW", "US"})["TW"]
     assert points == 15  # the prefecture's own tie 10, Sakata's public one 5; the private none
     assert "2 sister or friendship ties" in reason
     assert factor.score(LocalGovernment.objects.get(code="070009"), {"TW"}) == {}

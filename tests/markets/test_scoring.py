@@ -2,6 +2,7 @@
 registers takes part."""
 
 import pytest
+from django.utils import translation
 
 from glocal.core import registry
 from glocal.markets import scoring
@@ -14,6 +15,12 @@ MARKETS = (
     "markets.location_quotient",
     "markets.seasonal_fit",
 )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
