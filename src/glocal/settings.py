@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "glocal.trade",
     "glocal.desk",
     "glocal.events",
+    "glocal.markets",
     "django_htmx",
     # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
     "ninja",

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from glocal.core import auth as core_auth
 from glocal.core import views as core_views
 from glocal.events import urls as event_urls
+from glocal.markets import views as market_views
 from glocal.partners import views as partner_views
 from glocal.plans import views as plan_views
 
@@ -22,6 +23,13 @@ urlpatterns = [
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("trade/", include("glocal.trade.public_urls")),
     path("events/", include(event_urls.public)),
+    path("markets/", market_views.public_index, name="public_markets"),
+    path("markets/<slug:slug>/", market_views.public_overview, name="public_market_overview"),
+    path(
+        "markets/<slug:slug>/countries/<str:code>/",
+        market_views.public_country,
+        name="public_market_country",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     # Ahead of Django's own: a new password set through the e-mailed link also ends a lockout.
     path(
@@ -39,6 +47,7 @@ urlpatterns = [
     path("staff/trade/", include("glocal.trade.urls")),
     path("staff/desk/", include("glocal.desk.urls")),
     path("staff/events/", include("glocal.events.urls")),
+    path("staff/markets/", include("glocal.markets.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(

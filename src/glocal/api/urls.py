@@ -10,6 +10,7 @@ from glocal.api.openapi import GlocalAPI
 from glocal.desk.api import router as desk_router
 from glocal.easyja.web.api import router as easyja_router
 from glocal.events.api import router as events_router
+from glocal.markets.api import router as markets_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
 from glocal.partners.api import router as partners_router
@@ -45,6 +46,7 @@ api.add_router("", notices_router)
 api.add_router("", partners_router)
 api.add_router("", plans_router)
 api.add_router("", trade_router)
+api.add_router("", markets_router)
 api.add_router("", orgs_router)
 api.add_router("", desk_router)
 api.add_router("", events_router)

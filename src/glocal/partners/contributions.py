@@ -1,11 +1,18 @@
 """What partnerships offer the rest of the platform (see glocal.core.registry)."""
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glocal.core.registry import DashboardItem, dashboard_item, offer_indicator, public_link
+from glocal.core.registry import (
+    DashboardItem,
+    country_section,
+    dashboard_item,
+    market_factor,
+    offer_indicator,
+    public_link,
+)
 from glocal.orgs.models import Role
 from glocal.partners.models import Affiliation, Exchange, PartnerRequest
 from glocal.wareki import fiscal_year_dates
@@ -62,3 +69,108 @@ def requests_to_approve(actor, organisation):
             _("Partner requests awaiting approval"), pending.count(), reverse("partners:requests")
         )
     ]
+
+
+# -- the country profile and the focus-market score (glocal.markets) ----------------------------
+
+SECTION_ROWS = 50  # a country may have hundreds of affiliations across Japan
+
+
+@country_section(
+    "partners.affiliations",
+    gettext_lazy("Affiliations and recent exchanges"),
+    "core/country_section.html",
+    order=10,
+)
+def affiliations_with(actor, country):
+    """The affiliations the actor may see with places in the country (their own
+    organisations' first), and the exchanges of the last two years."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from glocal.orgs import scoping
+
+    found = scoping.visible(
+        Affiliation.objects.filter(partner__country=country), actor
+    ).select_related("local_government", "partner")
+    count = found.count()
+    if not count:
+        return None
+    mine = actor.organisation_ids()
+    listed = sorted(
+        found[: SECTION_ROWS * 4],
+        key=lambda a: (a.owner_id not in mine, a.local_government.code, a.partner.name_en),
+    )[:SECTION_ROWS]
+    since = timezone.localdate() - timedelta(days=730)
+    exchanges = (
+        Exchange.objects.filter(affiliation__in=found, started_on__gte=since)
+        .select_related("affiliation__local_government", "affiliation__partner")
+        .order_by("-started_on")[:10]
+    )
+    rows = [
+        [
+            a.local_government.name,
+            str(a.partner),
+            a.get_kind_display(),
+            a.signed_on.isoformat() if a.signed_on else "",
+            a.get_status_display(),
+        ]
+        for a in listed
+    ]
+    rows += [
+        [
+            e.affiliation.local_government.name,
+            str(e.affiliation.partner),
+            e.get_kind_display(),
+            e.started_on.isoformat(),
+            _("exchange"),
+        ]
+        for e in exchanges
+    ]
+    return {
+        "summary": _("%(count)s affiliations with %(country)s.")
+        % {"count": count, "country": country.name_ja},
+        "headers": [_("Japanese side"), _("Partner"), _("Kind"), _("Date"), _("Status")],
+        "rows": rows,
+    }
+
+
+TIE_POINTS, PREFECTURE_TIE_POINTS, TIES_MAX = 5, 10, 20
+
+
+@market_factor("partners.sister_ties", gettext_lazy("Sister-city ties"))
+def sister_ties(prefecture, countries):
+    """Public, active affiliations of the prefecture (10 each) and its municipalities (5
+    each) with places in the country, at most 20; the same pair recorded by two
+    organisations counts once."""
+    found = (
+        Affiliation.objects.filter(is_public=True)
+        .exclude(status=Affiliation.Status.ENDED)
+        .filter(
+            Q(local_government=prefecture) | Q(local_government__prefecture=prefecture),
+            partner__country__code__in=countries,
+        )
+        .values_list(
+            "local_government_id",
+            "local_government__name",
+            "partner_id",
+            "partner__name_local",
+            "partner__country__code",
+        )
+        .distinct()
+    )
+    by_country: dict[str, list] = {}
+    for lg_id, lg_name, _partner_id, partner, code in sorted(set(found)):
+        by_country.setdefault(code, []).append((lg_id, f"{lg_name}–{partner}"))
+    scored = {}
+    for code, ties in by_country.items():
+        points = sum(
+            PREFECTURE_TIE_POINTS if lg_id == prefecture.pk else TIE_POINTS for lg_id, _name in ties
+        )
+        names = ", ".join(name for _id, name in ties[:5])
+        scored[code] = (
+            min(TIES_MAX, points),
+            _("%(n)s sister or friendship ties: %(names)s") % {"n": len(ties), "names": names},
+        )
+    return scored

@@ -1,0 +1,137 @@
+"""Staff pages (the organisation's markets, a country's profile with its XLSX, importing a
+statistics file) and the public pages (an organisation's markets and country profiles)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from glocal.core import exports, tables, uploads
+from glocal.markets import pages, scoring, services
+from glocal.markets.models import StatisticImport
+from glocal.orgs import scoping, selection
+from glocal.orgs.actors import ANONYMOUS
+from glocal.orgs.models import Organisation, Role
+from glocal.places.models import Country
+
+
+def _organisation(request):
+    membership = selection.active_membership(request)
+    if membership is None:
+        raise PermissionDenied(_("You are not a member of any organisation."))
+    return membership.organisation
+
+
+@login_required
+def overview(request):
+    organisation = _organisation(request)
+    context = pages.overview(request.actor, organisation)
+    weights = scoring.weights_of(organisation.pk)
+    context |= {
+        "nav": "markets",
+        "imports": StatisticImport.objects.filter(owner=organisation)[:10],
+        "can_edit": request.actor.has_role(organisation.pk, Role.EDITOR),
+    }
+    context["factors"] = [(k, label, weights.get(k, 1.0)) for k, label in scoring.factors()]
+    return render(request, "markets/overview.html", context)
+
+
+@login_required
+def weights(request):
+    organisation = _organisation(request)
+    if request.method != "POST":
+        return redirect("markets:overview")
+    found = {}
+    for key, _label in scoring.factors():
+        raw = request.POST.get(key, "")
+        try:
+            value = float(tables.parse_number(raw))
+        except ValueError:
+            messages.error(request, _("%(factor)s: enter a number from 0 to 10.") % {"factor": key})
+            return redirect("markets:overview")
+        if not 0 <= value <= 10:
+            messages.error(request, _("%(factor)s: enter a number from 0 to 10.") % {"factor": key})
+            return redirect("markets:overview")
+        found[key] = value
+    services.set_weights(request.actor, organisation.pk, found)
+    messages.success(request, _("The weights are saved."))
+    return redirect("markets:overview")
+
+
+@login_required
+def import_file(request):
+    """Every upload is imported in the background (files up to the web's limits): the page
+    lists the imports with their counters."""
+    organisation = _organisation(request)
+    scoping.require(request.actor, organisation.pk, Role.EDITOR)
+    upload = request.FILES.get("file")
+    if request.method != "POST" or upload is None:
+        return redirect("markets:overview")
+    try:
+        data = uploads.read_bounded(upload)
+        uploads.open_bounded(data)
+    except uploads.UnreadableFile as exc:
+        messages.error(request, str(exc))
+        return redirect("markets:overview")
+    services.queue_import(request.actor, organisation.pk, upload.name, data)
+    messages.success(request, _("The file is being checked; this page shows its progress."))
+    return redirect("markets:overview")
+
+
+def _profile(request, organisation, code: str):
+    country = get_object_or_404(Country, code=code.upper())
+    return pages.country_profile(request.actor, organisation, country)
+
+
+@login_required
+def country(request, code: str):
+    context = _profile(request, _organisation(request), code)
+    context["nav"] = "markets"
+    return render(request, "markets/country.html", context)
+
+
+@login_required
+def country_xlsx(request, code: str):
+    context = _profile(request, _organisation(request), code)
+    data = exports.to_xlsx(pages.workbook_rows(context))
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="market-{context["country"].code}.xlsx"'
+    )
+    return response
+
+
+# -- public -------------------------------------------------------------------------------------
+
+
+def _public_organisation(slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def public_index(request):
+    """The organisations of prefectures and municipalities, each with its markets page."""
+    found = Organisation.objects.filter(local_government__isnull=False).order_by("name")
+    return render(request, "markets/public_index.html", {"organisations": found})
+
+
+def public_overview(request, slug: str):
+    organisation = _public_organisation(slug)
+    context = pages.overview(ANONYMOUS, organisation)
+    return render(request, "markets/public_overview.html", context)
+
+
+def public_country(request, slug: str, code: str):
+    """The public parts only: figures and sections as anyone may see them."""
+    context = _profile(_Anonymous(request), _public_organisation(slug), code)
+    return render(request, "markets/public_country.html", context)
+
+
+class _Anonymous:
+    """The request as anonymous: the public page shows the same to a signed-in member."""
+
+    def __init__(self, request):
+        self.actor = ANONYMOUS

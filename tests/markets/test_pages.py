@@ -1,0 +1,130 @@
+"""Staff and public markets pages: overview, country profile, XLSX, import, weights."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from glocal.markets.models import FactorWeight, Statistic, StatisticImport
+from tests.markets.conftest import monthly
+
+
+@pytest.fixture
+def yamagata_org(other_org):
+    return other_org  # the other organisation of the suite acts for Yamagata
+
+
+@pytest.fixture
+def figures(yamagata_markets, load_figures):
+    rows = monthly("export_value", "TW", "060003", 2025, [1_000_000] * 12)
+    load_figures(rows, sample=True)
+
+
+def test_the_staff_overview_ranks_the_markets(client, outsider, figures):
+    client.force_login(outsider)  # an administrator of Yamagata's organisation
+    response = client.get("/staff/markets/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "台湾" in text
+    assert "66.7 %" in text  # Taiwan's share of Yamagata's foreign stays
+    assert "sample figures made up for demonstration" in text
+
+
+def test_a_country_profile_shows_figures_score_and_sample_note(client, outsider, figures):
+    client.force_login(outsider)
+    response = client.get("/staff/markets/countries/TW/", HTTP_ACCEPT_LANGUAGE="en")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Focus-market score" in text
+    assert "Exports from the prefecture (yen)" in text
+    assert "<svg" in text
+    assert "sample figures made up for demonstration" in text
+
+
+def test_a_country_with_nothing_shows_so(client, outsider, figures):
+    client.force_login(outsider)
+    text = client.get("/staff/markets/countries/IS/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No visitor or export figures for this country yet." in text
+    assert "Focus-market score" not in text
+
+
+def test_the_profile_workbook_has_the_tables_guarded(client, outsider, figures):
+    client.force_login(outsider)
+    response = client.get("/staff/markets/countries/TW.xlsx")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert {"visitor_arrivals", "overnight_stays", "export_value", "score"} <= set(book.sheetnames)
+
+
+def test_the_public_profile_needs_no_login_and_hides_private_figures(
+    client, figures, home_org, yamagata_org
+):
+    Statistic.objects.filter(measure__key="export_value").update(is_public=False)
+    response = client.get(f"/markets/{yamagata_org.slug}/countries/TW/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Visitor arrivals to Japan" in text
+    assert "Exports from the prefecture" not in text
+    assert client.get("/markets/no-such-org/countries/TW/").status_code == 404
+    assert client.get(f"/markets/{yamagata_org.slug}/countries/XX/").status_code == 404
+    assert client.get(f"/markets/{yamagata_org.slug}/").status_code == 200
+    assert client.get("/markets/").status_code == 200
+
+
+def test_staff_pages_need_a_login(client, db):
+    for url in (
+        "/staff/markets/",
+        "/staff/markets/countries/TW/",
+        "/staff/markets/countries/TW.xlsx",
+    ):
+        assert client.get(url).status_code == 302
+
+
+def test_a_viewer_cannot_import_or_change_weights(client, member, home_org):
+    client.force_login(member)
+    upload = SimpleUploadedFile("f.csv", b"measure,period,value\nvisitor_arrivals,2025-04,1\n")
+    assert client.post("/staff/markets/import/", {"file": upload}).status_code == 403
+    client.post("/staff/markets/weights/", {"markets.growth": "3"})
+    assert not FactorWeight.objects.exists()
+
+
+def test_an_upload_is_imported_in_the_background(
+    client, editor, home_org, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    upload = SimpleUploadedFile(
+        "f.csv",
+        b"measure,period,country,value\nvisitor_arrivals,2025-04,TW,1\nvisitor_arrivals,x,TW,1\n",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload})
+    job = StatisticImport.objects.get(owner=home_org)
+    assert job.state == "failed"
+    assert job.problems[0][:2] == [3, "period"]
+    assert not Statistic.objects.exists()
+    upload = SimpleUploadedFile(
+        "g.csv", b"measure,period,country,value\nvisitor_arrivals,2025-04,TW,1\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload})
+    assert Statistic.objects.get(owner=home_org).value == 1
+    text = client.get("/staff/markets/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "g.csv" in text
+
+
+def test_an_editor_sets_the_weights(client, editor, home_org):
+    client.force_login(editor)
+    client.post(
+        "/staff/markets/weights/",
+        {
+            "markets.growth": "3",
+            "markets.flow_size": "1",
+            "markets.location_quotient": "1",
+            "markets.seasonal_fit": "1",
+            "partners.sister_ties": "0",
+        },
+    )
+    assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3
+    client.post("/staff/markets/weights/", {"markets.growth": "11"})
+    assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3

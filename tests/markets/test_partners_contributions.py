@@ -1,0 +1,65 @@
+"""What partnerships contribute: the affiliations section of a country profile and the
+sister-city factor of the focus-market score."""
+
+from datetime import date
+
+import pytest
+from django.utils import translation
+
+from glocal.core import registry
+from glocal.orgs.actors import Actor
+from glocal.orgs.models import Role
+from glocal.partners.models import Affiliation, Exchange
+from glocal.places.models import Country, ForeignLocalGovernment, LocalGovernment
+
+
+@pytest.fixture
+def taiwan_ties(home_org, other_org):
+    taiwan = Country.objects.get(code="TW")
+    tainan = ForeignLocalGovernment.objects.create(
+        owner=other_org, country=taiwan, name_local="臺南市", name_en="Tainan"
+    )
+    taipei = ForeignLocalGovernment.objects.create(
+        owner=other_org, country=taiwan, name_local="臺北市", name_en="Taipei"
+    )
+    yamagata = LocalGovernment.objects.get(code="060003")
+    sakata = LocalGovernment.objects.get(code="062049")
+    public = Affiliation.objects.create(
+        owner=other_org, local_government=yamagata, partner=tainan, kind="friendship",
+        signed_on=date(2016, 5, 1),
+    )  # fmt: skip
+    Affiliation.objects.create(  # the same pair recorded by another organisation
+        owner=home_org, local_government=yamagata, partner=tainan, kind="friendship"
+    )
+    Affiliation.objects.create(
+        owner=other_org, local_government=sakata, partner=taipei, kind="sister"
+    )
+    Affiliation.objects.create(
+        owner=home_org, local_government=sakata, partner=tainan, kind="sister", is_public=False
+    )
+    Exchange.objects.create(
+        affiliation=public, started_on=date.today(), direction="inbound", kind="delegation"
+    )
+    return yamagata
+
+
+def test_sister_ties_count_public_pairs_once(taiwan_ties):
+    factor = registry.MARKET_FACTORS["partners.sister_ties"]
+    with translation.override("en"):
+        points, reason = factor.score(taiwan_ties, {"TW", "US"})["TW"]
+    assert points == 15  # the prefecture's own tie 10, Sakata's public one 5; the private none
+    assert "2 sister or friendship ties" in reason
+    assert factor.score(LocalGovernment.objects.get(code="070009"), {"TW"}) == {}
+
+
+def test_the_section_shows_what_the_actor_may_see(taiwan_ties, home_org):
+    section = registry.COUNTRY_SECTIONS["partners.affiliations"]
+    taiwan = Country.objects.get(code="TW")
+    with translation.override("en"):
+        anyone = section.build(Actor(), taiwan)
+        member = section.build(Actor(_roles={home_org.pk: Role.VIEWER}), taiwan)
+    assert anyone["summary"] == "3 affiliations with 台湾."
+    assert [row[1] for row in anyone["rows"]] == ["Tainan", "Tainan", "Taipei", "Tainan"]
+    assert anyone["rows"][-1][-1] == "exchange"  # this year's delegation
+    assert member["summary"] == "4 affiliations with 台湾."
+    assert section.build(Actor(), Country.objects.get(code="FR")) is None
