@@ -151,3 +151,15 @@ def actor_for():
         return Actor(user=user, via="test")
 
     return make
+
+
+@pytest.fixture
+def places_beyond_home(home_org, place):
+    """The home organisation (福島県) also keeps the affiliations of Hokkaido's and Nagano's
+    towns, by an explicit grant: the shared test files carry their 池田町 rows."""
+    from glocal.orgs.models import PlaceGrant
+
+    for code in ("010006", "200000"):
+        PlaceGrant.objects.create(
+            organisation=home_org, local_government=place(code), reason="test data"
+        )

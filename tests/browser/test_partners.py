@@ -9,7 +9,9 @@ from tests.partners.test_importer import GOOD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_import_a_file_with_errors_fix_it_and_import(page, editor, tmp_path, screenshot):
+def test_import_a_file_with_errors_fix_it_and_import(
+    page, editor, tmp_path, screenshot, places_beyond_home
+):
     bad = tmp_path / "affiliations.csv"
     bad.write_bytes((GOOD + "福島県,,米国,,Testville,謎,令和2年13月1日,,\n").encode("cp932"))
     log_in(page, "editor")

@@ -33,12 +33,6 @@ LEFTOVERS = [
 # Leftovers whose fix is in code this branch does not own, named with what is needed. The test
 # fails when one of them is fixed, so that it is taken off this list.
 PENDING = {
-    ("staff:partners", r"\beducation\b"): "partners: field_list as Field labels",
-    ("staff:partners", r"\btourism\b"): "partners: field_list as Field labels",
-    ("staff:partners-statistics", r"\b\d{3}0s\b"): "partners: by_decade labels 1970年代",
-    ("staff:partners-requests", r"\bCountry\b"): "partners: PartnerRequest.country verbose_name",
-    ("staff:audit", r"\beducation\b"): "partners: Affiliation.fields with Field choices",
-    ("staff:audit", r"\btourism\b"): "partners: Affiliation.fields with Field choices",
     ("admin:*", r"[\u3040-\u30ff\u4e00-\u9fff]s\b"): "partners, delivery: verbose_name_plural",
     ("admin:*", r"Deliverys"): "delivery: Delivery.Meta.verbose_name_plural",
     ("admin:delivery.delivery", r"\bNotice\b"): "delivery: Delivery.notice verbose_name",

@@ -91,7 +91,7 @@ def test_actuals_are_all_checked_first_and_locked_years_refused(plan, owner, act
         services.enter_actuals(actor_for(owner), plan, 2025, {str(first.pk): "12"})
 
 
-def test_derived_indicator_recomputes_from_partnership_records(plan, home_org):
+def test_derived_indicator_recomputes_from_partnership_records(plan, home_org, places_beyond_home):
     indicator = Indicator.objects.get(code="I-1")
     indicator.derived = "partners.active_affiliations"
     indicator.direction = "increase"

@@ -21,7 +21,10 @@ class CodeSetField(models.CharField):
 
     description = "A set of codes"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, labels=None, **kwargs):
+        # What each code means to a reader (a TextChoices class); pages and the audit log
+        # show these instead of the codes. Not part of the column, so not in migrations.
+        self.labels = labels
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", list)
         super().__init__(*args, **kwargs)
@@ -38,6 +41,12 @@ class CodeSetField(models.CharField):
         if isinstance(value, str):  # one code, as a lookup's value
             return _pack([value]) if value and "," not in value else value
         return _pack(value or ())
+
+    def label_of(self, value) -> str:
+        """The codes in the reader's words, joined."""
+        codes = self.to_python(value)
+        names = dict(self.labels.choices) if self.labels is not None else {}
+        return ", ".join(str(names.get(code, code)) for code in codes)
 
     def value_to_string(self, obj) -> str:
         return self.get_prep_value(self.value_from_object(obj))

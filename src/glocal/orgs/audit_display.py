@@ -63,6 +63,8 @@ def _value(field, value):
         return None
     if isinstance(value, bool):
         return BOOLEANS[value]
+    if hasattr(field, "label_of"):  # a set of codes: each in the reader's words
+        return field.label_of(value)
     choices = dict(field.flatchoices) if field is not None and field.choices else {}
     return choices.get(value, value)
 

@@ -72,7 +72,8 @@ def rank(request: PartnerRequest, ties: str = "experience", limit: int | None = 
         )
     }
     existing = dict(
-        Affiliation.objects.filter(partner__country=request.country)
+        # Public affiliations only: a ranking anyone may read must not reveal private ties.
+        Affiliation.objects.filter(partner__country=request.country, is_public=True)
         .values_list("local_government_id")
         .annotate(n=Count("pk"))
     )

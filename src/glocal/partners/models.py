@@ -87,7 +87,7 @@ class Affiliation(OwnedModel):
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     # ",culture,youth," — empty when not known.
-    fields = CodeSetField(_("fields of exchange"), max_length=300)
+    fields = CodeSetField(_("fields of exchange"), max_length=300, labels=Field)
     notes = models.TextField(_("notes"), blank=True, **LONG_TEXT)
     source = models.CharField(_("source"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -104,6 +104,7 @@ class Affiliation(OwnedModel):
         ]
         ordering = ["local_government__code", "signed_on"]
         verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
 
     def __str__(self) -> str:
         return f"{self.local_government} – {self.partner}"
@@ -156,6 +157,7 @@ class Exchange(models.Model):
     class Meta:
         ordering = ["-started_on"]
         verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
 
     def __str__(self) -> str:
         return f"{self.affiliation}: {self.get_kind_display()} {self.started_on}"
@@ -175,9 +177,16 @@ class PartnerRequest(OwnedModel):
         REJECTED = "rejected", _("Rejected")
 
     name = models.CharField(_("name"), max_length=200)
-    country = models.ForeignKey("places.Country", models.PROTECT, related_name="+")
+    country = models.ForeignKey(
+        "places.Country", models.PROTECT, related_name="+", verbose_name=_("country")
+    )
     subdivision = models.ForeignKey(
-        "places.Subdivision", models.PROTECT, null=True, blank=True, related_name="+"
+        "places.Subdivision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("subdivision"),
     )
     population = models.PositiveIntegerField(
         _("population"), null=True, blank=True, validators=[MaxValueValidator(POPULATION_MAX)]
@@ -189,7 +198,7 @@ class PartnerRequest(OwnedModel):
         validators=[validate_finite, MinValueValidator(-90), MaxValueValidator(90)],
     )
     profile = models.TextField(_("profile"), blank=True, **LONG_TEXT)
-    fields = CodeSetField(_("fields wanted"), max_length=300)
+    fields = CodeSetField(_("fields wanted"), max_length=300, labels=Field)
     preferred_prefectures = models.ManyToManyField(
         "places.LocalGovernment", blank=True, related_name="+"
     )
@@ -198,6 +207,8 @@ class PartnerRequest(OwnedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("partner request")
+        verbose_name_plural = _("partner requests")
 
     def __str__(self) -> str:
         return self.name
@@ -211,9 +222,13 @@ class PartnerProfile(OwnedModel):
         "places.LocalGovernment", models.CASCADE, related_name="partner_profile"
     )
     countries = CodeSetField(_("countries wanted"), max_length=200)  # ISO codes
-    fields = CodeSetField(_("fields"), max_length=300)
+    fields = CodeSetField(_("fields"), max_length=300, labels=Field)
     conditions = models.TextField(_("conditions"), blank=True, **LONG_TEXT)
     pr = models.TextField(_("introduction"), blank=True, **LONG_TEXT)
+
+    class Meta:
+        verbose_name = _("partner-seeking profile")
+        verbose_name_plural = _("partner-seeking profiles")
 
     def __str__(self) -> str:
         return f"profile of {self.local_government}"
@@ -247,6 +262,8 @@ class AffiliationImport(OwnedModel):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("affiliation import")
+        verbose_name_plural = _("affiliation imports")
 
     def __str__(self) -> str:
         return self.name

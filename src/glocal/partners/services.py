@@ -107,6 +107,7 @@ def create_affiliation(
     """The partner must be one the actor may see. An organisation records a pair once; another
     organisation's record of the same pair is neither in the way nor mentioned."""
     scoping.require(actor, organisation_id, Role.EDITOR)
+    scoping.require_place(actor, Organisation.objects.get(pk=organisation_id), local_government)
     if not scoping.visible(ForeignLocalGovernment.objects.filter(pk=partner.pk), actor).exists():
         raise PermissionDenied(_("This foreign local government is not yours to use."))
     mine = Affiliation.objects.filter(
@@ -251,6 +252,24 @@ def profile_of(place: LocalGovernment | None) -> PartnerProfile | None:
 BATCH = 1000
 
 
+def place_problems(actor: Actor, organisation_id: int, rows) -> list[importer.Problem]:
+    """The rows whose Japanese side the organisation does not act for (scoping.represents), as
+    import problems: an organisation records its own places' affiliations only."""
+    if actor.is_superuser:
+        return []
+    organisation = Organisation.objects.select_related("local_government").get(pk=organisation_id)
+    return [
+        importer.Problem(
+            row.number,
+            "municipality",
+            _("%(organisation)s does not act for %(place)s.")
+            % {"organisation": organisation, "place": row.local_government},
+        )
+        for row in rows
+        if not scoping.represents(organisation, row.local_government)
+    ]
+
+
 def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
     """Write checked import rows (glocal.partners.importer.check) for an organisation: its
     foreign partners by country and name, and its affiliations by place and partner, created
@@ -258,6 +277,9 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
     transaction itself only inserts and updates in batches, with one audit event per record,
     so other writers wait seconds at most."""
     scoping.require(actor, organisation_id, Role.EDITOR)
+    refused = place_problems(actor, organisation_id, rows)
+    if refused:
+        raise ValidationError([str(problem) for problem in refused])
     report = importer.Report()
     partners = _partners_for(organisation_id, rows)
     existing = {
@@ -397,11 +419,12 @@ def run_import(job_id: int) -> None:
     try:
         table = importer.read_table(bytes(job.data), job.name)
         checked = importer.check(table, progress=lambda n: found.update(rows_checked=n))
+        actor = Actor(user=job.started_by, via="task")
+        checked.problems += place_problems(actor, job.owner_id, checked.rows)
         if checked.problems:
             _finish(job, problems=checked.problems)
             return
         found.update(status=AffiliationImport.Status.WRITING)
-        actor = Actor(user=job.started_by, via="task")
         with actors.acting_as(actor):
             report = import_rows(actor, job.owner_id, checked.rows)
     except (importer.UnreadableFile, PermissionDenied, ValidationError) as exc:

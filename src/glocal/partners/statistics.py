@@ -4,6 +4,7 @@ them), by prefecture, by decade signed and by kind."""
 from collections import Counter
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from glocal.partners.models import Affiliation, Kind
 
@@ -40,9 +41,10 @@ def by_prefecture(affiliations=None) -> list[tuple[str, int]]:
 def by_decade(affiliations=None) -> list[tuple[str, int]]:
     affiliations = affiliations if affiliations is not None else Affiliation.objects.all()
     counts = Counter(
-        f"{d.year // 10 * 10}s" for d in affiliations.values_list("signed_on", flat=True) if d
+        d.year // 10 * 10 for d in affiliations.values_list("signed_on", flat=True) if d
     )
-    return sorted(counts.items())
+    # 1970年代 in Japanese, 1970s in English: the decade in the reader's words.
+    return [(_("%(decade)ss") % {"decade": decade}, n) for decade, n in sorted(counts.items())]
 
 
 def bar_chart(items: list[tuple[str, int]], width: int = 560, bar: int = 22) -> str:
@@ -119,33 +121,33 @@ def to_xlsx(affiliations=None) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "by country"
-    sheet.append(["country", "code", *Kind.values, "total"])
+    sheet.title = _("By country")[:31]
+    sheet.append([_("Country"), _("Code"), *(str(k.label) for k in Kind), _("Total")])
     countries = by_country(affiliations)
     for c in countries:
         sheet.append([c["name"], c["code"], *(c[k] for k in Kind.values), c["total"]])
     if countries:
         chart = BarChart()
         chart.type = "bar"
-        chart.title = "Affiliations by country"
+        chart.title = _("Affiliations by country")
         rows = min(len(countries), 15) + 1
         chart.add_data(Reference(sheet, min_col=7, min_row=1, max_row=rows), titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=rows))
         sheet.add_chart(chart, "J2")
-    decades = book.create_sheet("by decade")
-    decades.append(["decade", "affiliations"])
+    decades = book.create_sheet(_("By decade signed")[:31])
+    decades.append([_("Decade"), _("Affiliations")])
     for label, n in by_decade(affiliations):
         decades.append([label, n])
     if decades.max_row > 1:
         chart = BarChart()
-        chart.title = "Affiliations by decade signed"
+        chart.title = _("Affiliations by decade signed")
         chart.add_data(
             Reference(decades, min_col=2, min_row=1, max_row=decades.max_row), titles_from_data=True
         )
         chart.set_categories(Reference(decades, min_col=1, min_row=2, max_row=decades.max_row))
         decades.add_chart(chart, "D2")
-    prefectures = book.create_sheet("by prefecture")
-    prefectures.append(["prefecture", "affiliations"])
+    prefectures = book.create_sheet(_("By prefecture")[:31])
+    prefectures.append([_("Prefecture"), _("Affiliations")])
     for name, n in by_prefecture(affiliations):
         prefectures.append([name, n])
     buffer = io.BytesIO()

@@ -94,6 +94,9 @@ def import_file(request):
                     )  # fmt: skip
                     return redirect("partners:import")
                 checked = importer.check(table)
+                checked.problems += services.place_problems(
+                    request.actor, organisation.pk, checked.rows
+                )
                 context.update(checked=checked, name=upload.name)
                 if checked.problems:
                     status = 422

@@ -46,6 +46,7 @@ class Command(BaseCommand):
         except importer.UnreadableFile as exc:
             raise CommandError(f"{path}: {exc}") from exc
         checked = importer.check(table)
+        checked.problems += services.place_problems(self.actor(owner), owner.pk, checked.rows)
         if checked.problems:
             for problem in checked.problems:
                 self.stderr.write(str(problem))
