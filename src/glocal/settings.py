@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "glocal.delivery",
     "glocal.partners",
     "glocal.plans",
+    "glocal.network",
     "django_htmx",
     # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
     "ninja",
