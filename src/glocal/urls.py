@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from glocal.core import auth as core_auth
 from glocal.core import views as core_views
+from glocal.network import views as network_views
 from glocal.partners import views as partner_views
 from glocal.plans import views as plan_views
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
     path("plans/", plan_views.public_list, name="public_plans"),
+    path("network/unsubscribe/<str:token>/", network_views.unsubscribe, name="network_unsubscribe"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Ahead of Django's own: a new password set through the e-mailed link also ends a lockout.
@@ -32,6 +34,7 @@ urlpatterns = [
     path("staff/notices/", include("glocal.notices.urls")),
     path("staff/partners/", include("glocal.partners.urls")),
     path("staff/plans/", include("glocal.plans.urls")),
+    path("staff/network/", include("glocal.network.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(

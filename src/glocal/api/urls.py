@@ -8,6 +8,7 @@ from ninja.renderers import JSONRenderer
 from glocal.api import errors
 from glocal.api.openapi import GlocalAPI
 from glocal.easyja.web.api import router as easyja_router
+from glocal.network.api import router as network_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
 from glocal.partners.api import router as partners_router
@@ -42,6 +43,7 @@ api.add_router("", notices_router)
 api.add_router("", partners_router)
 api.add_router("", plans_router)
 api.add_router("", orgs_router)
+api.add_router("", network_router)
 
 
 def unknown_endpoint(request: HttpRequest, rest: str = ""):

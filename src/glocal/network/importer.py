@@ -167,11 +167,14 @@ def _records(table, columns):
     for number, cells in enumerate(table[1:], start=2):
         if not any(cells):
             continue
-        yield number, {
-            key: exports.unquote(cells[i]) if i < len(cells) else ""
-            for i, key in enumerate(columns)
-            if key is not None
-        }
+        yield (
+            number,
+            {
+                key: exports.unquote(cells[i]) if i < len(cells) else ""
+                for i, key in enumerate(columns)
+                if key is not None
+            },
+        )
 
 
 def _category_words(text: str, problem) -> tuple[str, str, list[str], dict]:
@@ -217,9 +220,7 @@ def _check_row(number: int, cells: dict, countries: values.Countries, problems: 
         problem("name", _("the name is missing"))
     kana = _bounded(cells, "kana", NAME_MAX, problem)
     romaji = _bounded(cells, "romaji", NAME_MAX, problem)
-    kind, organisation_type, categories, facts = _category_words(
-        cells.get("category", ""), problem
-    )
+    kind, organisation_type, categories, facts = _category_words(cells.get("category", ""), problem)
     row = Row(
         number=number, kind=kind, name=name, kana=kana, romaji=romaji,
         organisation_type=organisation_type, categories=categories, facts=facts,

@@ -73,11 +73,15 @@ class ContactQuerySet(models.QuerySet):
 
     def consenting(self):
         """Who may be sent mailings: consent given, not withdrawn, with an address."""
-        return self.current().filter(
-            consent_basis=ConsentBasis.CONSENT,
-            consent_on__isnull=False,
-            consent_withdrawn_on__isnull=True,
-        ).exclude(email="")
+        return (
+            self.current()
+            .filter(
+                consent_basis=ConsentBasis.CONSENT,
+                consent_on__isnull=False,
+                consent_withdrawn_on__isnull=True,
+            )
+            .exclude(email="")
+        )
 
 
 class Contact(OwnedModel):
@@ -262,9 +266,7 @@ class MailingMessage(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["mailing", "language"], name="one_message_per_language"
-            )
+            models.UniqueConstraint(fields=["mailing", "language"], name="one_message_per_language")
         ]
 
 

@@ -440,10 +440,15 @@ def _audit_bulk(actor: Actor, records: list, action: str) -> None:
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(
-                organisation_id=record.audit_organisation_id(), user=user,
-                actor=actor.label[:200], via=actor.via, action=action,
-                model=record._meta.label, object_id=str(record.pk),
-                object_repr=str(record)[:200], changes={"import": [None, "bulk"]},
+                organisation_id=record.audit_organisation_id(),
+                user=user,
+                actor=actor.label[:200],
+                via=actor.via,
+                action=action,
+                model=record._meta.label,
+                object_id=str(record.pk),
+                object_repr=str(record)[:200],
+                changes={"import": [None, "bulk"]},
                 ip_address=actor.ip_address,
             )  # fmt: skip
             for record in records
