@@ -183,7 +183,7 @@ def recipients_of(mailing: Mailing) -> list[Recipient]:
     return [
         Recipient(
             mailing=mailing, contact_id=pk, email=email, language=language_for(language, written)
-        )  # fmt: skip
+        )
         for pk, email, language in consenting.values_list("pk", "email", "language")
     ]
 

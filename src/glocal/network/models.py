@@ -269,6 +269,9 @@ class MailingMessage(models.Model):
             models.UniqueConstraint(fields=["mailing", "language"], name="one_message_per_language")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.language}: {self.subject}"
+
 
 def new_unsubscribe_token() -> str:
     return secrets.token_urlsafe(24)
@@ -296,3 +299,6 @@ class Recipient(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["mailing", "contact"], name="one_recipient_per_contact")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.mailing_id} → {self.language}"

@@ -321,7 +321,7 @@ def _import_consent(contact: Contact, row: Row, source: str) -> bool:
 
 def _merge_row(contact: Contact, row: Row, source: str) -> bool:
     incoming = _contact_from(contact.owner_id, row, source)
-    changed = _fill(contact, incoming, MERGED_FIELDS[:8] + ("notes",))
+    changed = _fill(contact, incoming, (*MERGED_FIELDS[:8], "notes"))
     changed = _import_consent(contact, row, source) or changed
     if changed:
         refresh_keys(contact)
@@ -450,7 +450,7 @@ def _audit_bulk(actor: Actor, records: list, action: str) -> None:
                 object_repr=str(record)[:200],
                 changes={"import": [None, "bulk"]},
                 ip_address=actor.ip_address,
-            )  # fmt: skip
+            )
             for record in records
         ],
         batch_size=BATCH,

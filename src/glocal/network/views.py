@@ -20,6 +20,7 @@ from glocal.orgs.models import Role
 
 SESSION_KEY = "glocal_network_import"
 WEB_ROW_LIMIT = 5_000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _organisation(request):
@@ -48,7 +49,7 @@ def contact_list(request):
 
 @login_required
 def contact_detail(request, contact_id: int):
-    organisation, contacts = _contacts(request)
+    _unused, contacts = _contacts(request)
     contact = services.shown(get_object_or_404(contacts, pk=contact_id))
     context = {"nav": "network", "contact": contact,
                "roles": contact.roles.select_related("organisation")}  # fmt: skip
@@ -98,8 +99,8 @@ def import_file(request):
             if checked.problems:
                 status = 422
             else:
-                request.session[SESSION_KEY] = {"name": upload.name,
-                                                "data": base64.b64encode(data).decode()}  # fmt: skip
+                encoded = base64.b64encode(data).decode()
+                request.session[SESSION_KEY] = {"name": upload.name, "data": encoded}
     return render(request, "network/import.html", context, status=status)
 
 
@@ -111,7 +112,7 @@ def export(request, format: str):
         data, kind = (
             exporter.to_xlsx(contacts),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )  # noqa: E501
+        )
     else:
         data, kind = exporter.to_csv(contacts), "text/csv; charset=utf-8"
     response = HttpResponse(data, content_type=kind)
@@ -130,7 +131,7 @@ def duplicates(request):
 
 @login_required
 def statistics(request):
-    organisation, contacts = _contacts(request)
+    _unused, contacts = _contacts(request)
     by_country = charts.by_country(contacts)
     context = {"nav": "network", "by_country": by_country,
                "by_category": charts.by_category(contacts),
