@@ -181,3 +181,20 @@ def test_staff_pages_for_a_member(client, world, owner):
     assert "s@example.ca" in detail.content.decode()
     assert client.get("/staff/network/statistics/").status_code == 200
     assert Group.objects.count() == 1
+
+
+def test_derived_indicators(world, home_org, admin_of):
+    from glocal.core.registry import INDICATORS
+    from glocal.wareki import fiscal_year
+
+    year = fiscal_year(__import__("django.utils.timezone").utils.timezone.localdate())
+    association = services.create_contact(admin_of(home_org), home_org.pk, {
+        "name": "Toronto Fukushima Kenjinkai", "kind": "organisation",
+        "organisation_type": "association"})  # fmt: skip
+    services.add_relationship(admin_of(home_org), world["person"], association, "president")
+    assert INDICATORS["network.mailings_sent"].compute(home_org.pk, year)[0] == 0
+    mailings.send_mailing(admin_of(home_org), world["mailing"])
+    assert INDICATORS["network.mailings_sent"].compute(home_org.pk, year)[0] == 1
+    assert INDICATORS["network.jet_alumni_reached"].compute(home_org.pk, year)[0] == 1
+    assert INDICATORS["network.associations_in_contact"].compute(home_org.pk, year)[0] == 1
+    assert INDICATORS["network.mailings_delivered"].compute(home_org.pk, year)[0] == 0  # unsent

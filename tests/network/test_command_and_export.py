@@ -66,4 +66,4 @@ def test_duplicates_on_demand_with_reasons(home_org, admin_of, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1  # the Canadian 佐藤 is another person
     assert "SATOH Tarou" in lines[0]
-    assert "same name (satotaro) and country" in lines[0]
+    assert "同じ氏名（satotaro）・同じ国" in lines[0]

@@ -66,7 +66,7 @@ G,g@example.com,Canada,en,,wizard
     where = {(p.row, p.field) for p in checked.problems}
     assert where == {(2, "email"), (3, "country"), (4, "language"), (5, "consent_on"),
                      (6, "consent_on"), (7, "consent_on"), (8, "category")}  # fmt: skip
-    assert "future" in str(next(p for p in checked.problems if p.row == 5))
+    assert "未来の日付" in str(next(p for p in checked.problems if p.row == 5))  # "in the future"
     assert Contact.objects.count() == 0
 
 

@@ -29,7 +29,7 @@ def test_the_index_needs_the_same_country_or_organisation_besides_the_name():
     same_org = Entry(3, "person", "", name_keys("SATOH TAROU"), 11, {"acme"})
     elsewhere = Entry(4, "person", "", name_keys("Sato Taro"), 11)
     assert index.match(same_country).ref == 1
-    assert "organisation" in index.match(same_org).reason
+    assert "同じ所属（acme）" in index.match(same_org).reason
     assert index.match(elsewhere) is None
     by_mail = Entry(5, "person", email_key(" Taro@Example.COM "), {"x"}, None)
     index.add(Entry(6, "person", "taro@example.com", {"y"}, None))
