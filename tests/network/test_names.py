@@ -34,3 +34,12 @@ def test_the_index_needs_the_same_country_or_organisation_besides_the_name():
     by_mail = Entry(5, "person", email_key(" Taro@Example.COM "), {"x"}, None)
     index.add(Entry(6, "person", "taro@example.com", {"y"}, None))
     assert index.match(by_mail).ref == 6
+
+
+def test_the_same_reading_in_different_kanji_is_two_people():
+    index = Index()
+    index.add(Entry(1, "person", "", name_keys("佐藤 太郎", "さとう たろう"), 10))
+    other_kanji = Entry(2, "person", "", name_keys("佐藤 多郎", "サトウ タロウ"), 10)
+    romaji_only = Entry(3, "person", "", name_keys("Sato Taro"), 10)
+    assert index.match(other_kanji) is None
+    assert index.match(romaji_only).ref == 1

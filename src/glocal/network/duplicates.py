@@ -57,7 +57,7 @@ class Index:
             return Match(found.ref, _("same e-mail address %(email)s") % {"email": entry.email_key})
         for key in sorted(entry.name_keys):
             for other in self.by_name.get((entry.kind, key), ()):
-                if other.ref == entry.ref:
+                if other.ref == entry.ref or _kanji_differ(entry, other):
                     continue
                 if entry.country_id and other.country_id == entry.country_id:
                     return Match(other.ref, _("same name (%(key)s) and country") % {"key": key})
@@ -75,6 +75,14 @@ class Index:
                         % {"key": key, "org": sorted(shared)[0]},
                     )
         return None
+
+
+def _kanji_differ(first: Entry, second: Entry) -> bool:
+    """Both names written in kanji, differently (佐藤太郎 and 佐藤多郎 read alike but are two
+    people): the same reading does not make them one."""
+    mine = {k for k in first.name_keys if not k.isascii()}
+    theirs = {k for k in second.name_keys if not k.isascii()}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def existing_entries(owner_id: int) -> list[Entry]:
