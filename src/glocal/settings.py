@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "glocal.desk",
     "glocal.events",
     "glocal.markets",
+    "glocal.network",
     "django_htmx",
     # Serves Swagger UI's files for /api/v1/docs from the application instead of a CDN.
     "ninja",

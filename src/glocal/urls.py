@@ -7,6 +7,7 @@ from glocal.core import auth as core_auth
 from glocal.core import views as core_views
 from glocal.events import urls as event_urls
 from glocal.markets import views as market_views
+from glocal.network import views as network_views
 from glocal.partners import views as partner_views
 from glocal.plans import views as plan_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
     path("plans/", plan_views.public_list, name="public_plans"),
+    path("network/unsubscribe/<str:token>/", network_views.unsubscribe, name="network_unsubscribe"),
     path("plans/<int:plan_id>/", plan_views.dashboard, name="plan_dashboard"),
     path("trade/", include("glocal.trade.public_urls")),
     path("events/", include(event_urls.public)),
@@ -48,6 +50,7 @@ urlpatterns = [
     path("staff/desk/", include("glocal.desk.urls")),
     path("staff/events/", include("glocal.events.urls")),
     path("staff/markets/", include("glocal.markets.urls")),
+    path("staff/network/", include("glocal.network.urls")),
     path("api/v1/", include("glocal.api.urls")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(

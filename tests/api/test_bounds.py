@@ -25,6 +25,11 @@ PAST_BIGINT = 2**63  # 9223372036854775808: one past the largest id any column h
 LISTS = [
     "/api/v1/notices",
     "/api/v1/notices/phrases",
+    "/api/v1/network/contacts",
+    "/api/v1/network/groups",
+    "/api/v1/network/groups/{group}/members",
+    "/api/v1/network/mailings",
+    "/api/v1/network/organisations",
     "/api/v1/orgs",
     "/api/v1/orgs/{org}/audit",
     "/api/v1/orgs/{org}/members",
@@ -53,7 +58,12 @@ def as_owner(client, owner):
 
 
 def _url(template: str, home_org, plan) -> str:
-    return template.format(org=home_org.pk, plan=plan.pk)
+    group = ""
+    if "{group}" in template:
+        from glocal.network.models import Group
+
+        group = Group.objects.get_or_create(owner=home_org, name="bounds")[0].pk
+    return template.format(org=home_org.pk, plan=plan.pk, group=group)
 
 
 def test_every_paginated_list_is_covered(client):
@@ -66,6 +76,7 @@ def test_every_paginated_list_is_covered(client):
     }
     listed = {t.removeprefix("/api/v1").replace("{org}", "{org_id}") for t in LISTS}
     listed = {t.replace("{plan}", "{plan_id}").replace("/US/", "/{code}/") for t in listed}
+    listed = {t.replace("{group}", "{group_id}") for t in listed}
     assert paginated == listed
 
 

@@ -11,6 +11,7 @@ from glocal.desk.api import router as desk_router
 from glocal.easyja.web.api import router as easyja_router
 from glocal.events.api import router as events_router
 from glocal.markets.api import router as markets_router
+from glocal.network.api import router as network_router
 from glocal.notices.api import router as notices_router
 from glocal.orgs.api import router as orgs_router
 from glocal.partners.api import router as partners_router
@@ -50,6 +51,7 @@ api.add_router("", markets_router)
 api.add_router("", orgs_router)
 api.add_router("", desk_router)
 api.add_router("", events_router)
+api.add_router("", network_router)
 
 
 def unknown_endpoint(request: HttpRequest, rest: str = ""):

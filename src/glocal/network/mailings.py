@@ -1,0 +1,260 @@
+"""Groups (fixed lists and saved searches) and multilingual mailings to them.
+
+A saved search is kept as criteria and evaluated whenever it is used, so it always means "who
+matches now". A mailing goes only to the members who consented and have not withdrawn, each
+in their own language when the mailing has it, else English, else Japanese; each gets their own
+unsubscribe link, and the refusal is recorded on the contact.
+"""
+
+from collections import Counter
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glocal import languages
+from glocal.network import values
+from glocal.network.models import (
+    Category,
+    Contact,
+    Group,
+    Mailing,
+    MailingMessage,
+    OrganisationType,
+    Recipient,
+)
+from glocal.orgs import scoping
+from glocal.orgs.actors import Actor
+from glocal.orgs.models import Role
+
+FALLBACKS = ("en", "ja")
+CRITERIA = {
+    "countries": 250, "categories": len(Category.values), "languages": len(languages.TAGS),
+    "tags": 50, "organisation_types": len(OrganisationType.values),
+}  # fmt: skip
+
+
+# --- groups --------------------------------------------------------------------------------------
+
+
+def clean_criteria(criteria: dict) -> dict:
+    """Only the criteria a saved search knows, each checked; ValidationError otherwise."""
+    unknown = set(criteria) - set(CRITERIA) - {"consenting", "jet_alumni", "kind", "text"}
+    if unknown:
+        raise ValidationError({"criteria": _("Unknown criteria: %(names)s")
+                               % {"names": ", ".join(sorted(unknown))}})  # fmt: skip
+    cleaned = {}
+    try:
+        for name, limit in CRITERIA.items():
+            items = [str(v) for v in criteria.get(name) or []][:limit]
+            if name == "languages":
+                items = [values.language(v) for v in items]
+            elif name == "categories":
+                items = values.categories(items)
+            elif name == "countries":
+                countries = values.Countries()
+                items = sorted({countries.get(v).code for v in items})
+            elif name == "organisation_types" and set(items) - set(OrganisationType.values):
+                raise ValueError(_("unknown type of organisation"))
+            if items:
+                cleaned[name] = items
+    except ValueError as exc:
+        raise ValidationError({"criteria": str(exc)}) from exc
+    for flag in ("consenting", "jet_alumni"):
+        if criteria.get(flag):
+            cleaned[flag] = True
+    if criteria.get("kind") in Contact.Kind.values:
+        cleaned["kind"] = criteria["kind"]
+    if criteria.get("text"):
+        cleaned["text"] = str(criteria["text"])[:100]
+    return cleaned
+
+
+def search(contacts: QuerySet, criteria: dict) -> QuerySet:
+    """The contacts that match a saved search's criteria (each criterion narrows the set)."""
+    found = contacts.current()
+    if criteria.get("countries"):
+        found = found.filter(country__code__in=criteria["countries"])
+    if criteria.get("languages"):
+        found = found.filter(language__in=criteria["languages"])
+    if criteria.get("organisation_types"):
+        found = found.filter(organisation_type__in=criteria["organisation_types"])
+    if criteria.get("kind"):
+        found = found.filter(kind=criteria["kind"])
+    for name, lookup in (("categories", "categories__has"), ("tags", "tags__has")):
+        if criteria.get(name):
+            either = Q()
+            for code in criteria[name]:
+                either |= Q(**{lookup: code})
+            found = found.filter(either)
+    if criteria.get("jet_alumni"):
+        found = found.filter(categories__has=Category.JET, facts__jet__alumnus="yes")
+    if criteria.get("consenting"):
+        found = found & Contact.objects.consenting()
+    if criteria.get("text"):
+        text = criteria["text"]
+        found = found.filter(Q(name__icontains=text) | Q(kana__icontains=text)
+                             | Q(romaji__icontains=text) | Q(email__icontains=text))  # fmt: skip
+    return found
+
+
+def members(group: Group) -> QuerySet:
+    """Who is in the group now: its list, or whoever its search finds (its owner's only)."""
+    mine = Contact.objects.filter(owner_id=group.owner_id)
+    if group.kind == Group.Kind.SAVED:
+        return search(mine, group.criteria).order_by("name", "pk")
+    return mine.current().filter(groups=group).order_by("name", "pk")
+
+
+@transaction.atomic
+def create_group(
+    actor: Actor, organisation_id: int, name: str, kind: str = Group.Kind.FIXED,
+    criteria: dict | None = None, contact_ids=(),
+) -> Group:  # fmt: skip
+    scoping.require(actor, organisation_id, Role.EDITOR)
+    if Group.objects.filter(owner_id=organisation_id, name=name).exists():
+        raise ValidationError({"name": _("Your organisation already has a group of this name.")})
+    group = Group(owner_id=organisation_id, name=name, kind=kind)
+    group.criteria = clean_criteria(criteria or {}) if kind == Group.Kind.SAVED else {}
+    group.full_clean()
+    group.save()
+    if contact_ids:
+        add_members(actor, group, contact_ids)
+    return group
+
+
+@transaction.atomic
+def add_members(actor: Actor, group: Group, contact_ids) -> int:
+    """Add the organisation's own contacts to a fixed list; any other id is refused."""
+    scoping.require(actor, group.owner_id, Role.EDITOR)
+    if group.kind != Group.Kind.FIXED:
+        raise ValidationError({"group": _("A saved search has no list to add to.")})
+    wanted = set(contact_ids)
+    found = list(Contact.objects.current().filter(owner_id=group.owner_id, pk__in=wanted))
+    if len(found) != len(wanted):
+        raise ValidationError({"contacts": _("Some of these contacts are not yours.")})
+    group.members.add(*found)
+    return len(found)
+
+
+# --- mailings ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_mailing(actor: Actor, organisation_id: int, group: Group, messages: dict) -> Mailing:
+    """`messages` is language tag → (subject, body); at least one, in known languages."""
+    scoping.require(actor, organisation_id, Role.EDITOR)
+    if group.owner_id != organisation_id:
+        raise ValidationError({"group": _("This group is not yours.")})
+    if not messages:
+        raise ValidationError({"messages": _("Write the mailing in at least one language.")})
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    mailing = Mailing.objects.create(owner_id=organisation_id, group=group, created_by=user)
+    for tag, (subject, body) in messages.items():
+        try:
+            tag = languages.normalise(tag)
+        except languages.UnknownLanguage as exc:
+            raise ValidationError({"messages": str(exc)}) from exc
+        if not subject.strip() or not body.strip():
+            raise ValidationError({"messages": _("Each language needs a subject and a body.")})
+        message = MailingMessage(mailing=mailing, language=tag, subject=subject, body=body)
+        message.full_clean()
+        message.save()
+    return mailing
+
+
+def language_for(contact_language: str, written: set[str]) -> str:
+    """The contact's language if the mailing has it, else English, else Japanese, else the
+    first language the mailing is written in."""
+    for tag in (contact_language, *FALLBACKS):
+        if tag and tag in written:
+            return tag
+    return sorted(written)[0]
+
+
+def recipients_of(mailing: Mailing) -> list[Recipient]:
+    """One recipient per consenting member of the group with their language (not saved)."""
+    written = set(mailing.messages.values_list("language", flat=True))
+    consenting = members(mailing.group) & Contact.objects.consenting()
+    return [
+        Recipient(
+            mailing=mailing, contact_id=pk, email=email, language=language_for(language, written)
+        )
+        for pk, email, language in consenting.values_list("pk", "email", "language")
+    ]
+
+
+@transaction.atomic
+def send_mailing(actor: Actor, mailing: Mailing) -> int:
+    """Address the mailing to every consenting member, then hand it to the outbox once this
+    transaction commits. Each recipient's link is unsubscribe_url(token). Refused when
+    no member has consented, so that nothing is "sent" to no one silently."""
+    scoping.require(actor, mailing.owner_id, Role.EDITOR)
+    mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    if mailing.status != Mailing.Status.DRAFT:
+        raise ValidationError({"mailing": _("This mailing has already been sent.")})
+    recipients = recipients_of(mailing)
+    if not recipients:
+        raise ValidationError(
+            {"group": _("No member of %(group)s has consented to mailings: nothing was sent.")
+             % {"group": mailing.group.name}}
+        )  # fmt: skip
+    Recipient.objects.bulk_create(recipients, batch_size=2000)
+    mailing.status = Mailing.Status.SENDING
+    mailing.sent_at = timezone.now()
+    mailing.save()
+    pk = mailing.pk
+    transaction.on_commit(lambda: _send(pk))
+    return len(recipients)
+
+
+def _send(mailing_id: int) -> None:
+    """NOT WIRED YET: the one call to the platform outbox (glocal.delivery.services.send, being
+    built in parallel). It must send, for the mailing's queued recipients:
+
+        delivery.services.send(
+            organisation=mailing.owner, source=mailing,
+            recipients=[(r.email, r.language, unsubscribe_url(r.token)) for r in queued],
+            messages={m.language: (m.subject, m.body) for m in mailing.messages.all()},
+        )
+
+    and mark recipients sent/failed and the mailing SENT from the outbox's report. Until then
+    the mailing stays "being sent" with its recipients queued: nothing leaves the platform."""
+    return None
+
+
+def unsubscribe_url(token: str) -> str:
+    """The recipient's own link, on the site's public address (never the request's Host)."""
+    return settings.SITE_URL.rstrip("/") + reverse("network_unsubscribe", args=[token])
+
+
+@transaction.atomic
+def unsubscribe(token: str) -> Recipient | None:
+    """The person clicked their link: record the refusal on the contact (consent withdrawn)
+    and on the mailing's report. None for an unknown token."""
+    from glocal.network import services
+
+    recipient = Recipient.objects.select_related("contact").filter(token=token).first()
+    if recipient is None:
+        return None
+    if recipient.status != Recipient.Status.UNSUBSCRIBED:
+        recipient.status = Recipient.Status.UNSUBSCRIBED
+        recipient.unsubscribed_at = timezone.now()
+        recipient.save(update_fields=["status", "unsubscribed_at"])
+        if recipient.contact is not None and not recipient.contact.consent_withdrawn_on:
+            services.withdraw_consent(None, recipient.contact)
+    return recipient
+
+
+def report(mailing: Mailing) -> dict:
+    """Per mailing: recipients by status and by language."""
+    rows = mailing.recipients.values_list("status", "language")
+    return {
+        "by_status": dict(Counter(status for status, _language in rows)),
+        "by_language": dict(Counter(language for _status, language in rows)),
+        "total": len(rows),
+    }
