@@ -5,9 +5,10 @@ from datetime import date
 
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glocal.core.registry import country_section, offer_indicator, public_link
+from glocal.core.registry import country_section, market_factor, offer_indicator, public_link
 from glocal.orgs.models import Organisation
 from glocal.trade import queries
 from glocal.trade.models import PromotionProject
@@ -86,3 +87,32 @@ def current_measures(actor, country, on: date | None = None):
         country=country.code,
     )
     return {"country": country, "measures": found} if found else None
+
+
+RESTRICTION_POINTS = -15  # a market closed to some of the prefecture's products
+
+
+@market_factor("trade.restrictions", gettext_lazy("Import restrictions in force"))
+def restrictions_in_force(prefecture, countries):
+    """A country with public measures in force today on any product of the prefecture
+    loses points; the reason names the kinds of measure and what they cover."""
+    found = queries.matching(
+        queries.in_force(queries.public_versions(), timezone.localdate()),
+        prefecture=prefecture.code,
+    )
+    by_country: dict[str, list] = {}
+    for item in found:
+        if item.measure.country.code in countries:
+            by_country.setdefault(item.measure.country.code, []).append(item)
+    return {
+        code: (
+            RESTRICTION_POINTS,
+            _("%(n)s measures in force on products of %(prefecture)s: %(kinds)s")
+            % {
+                "n": len(items),
+                "prefecture": prefecture.name,
+                "kinds": ", ".join(sorted({i.measure.get_kind_display() for i in items})),
+            },
+        )
+        for code, items in by_country.items()
+    }
