@@ -1,13 +1,22 @@
 """What events offer the rest of the platform (see glocal.core.registry): derived plan
 indicators, the public events link and the staff dashboard."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glocal.core.registry import DashboardItem, dashboard_item, offer_indicator, public_link
+from glocal.core.registry import (
+    DashboardItem,
+    country_section,
+    dashboard_item,
+    market_factor,
+    offer_indicator,
+    public_link,
+)
 from glocal.events.models import EXCHANGE_KINDS, Event, Kind
 from glocal.wareki import fiscal_year_dates
 
@@ -85,3 +94,65 @@ def upcoming(actor, organisation):
         Q(owner=organisation) | Q(cohosts=organisation), starts_at__gte=timezone.now()
     ).distinct()
     return [DashboardItem(_("Upcoming events"), coming.count(), reverse("events:list"))]
+
+
+SECTION_ROWS = 20
+
+
+@country_section(
+    "events.held_there",
+    gettext_lazy("Events held there"),
+    "core/country_section.html",
+    order=20,
+)
+def events_in(actor, country):
+    """Events the actor may see whose venue is in the country, newest first."""
+    from glocal.events import access
+
+    found = access.visible(actor).filter(venue_country=country).order_by("-starts_at")
+    count = found.count()
+    if not count:
+        return None
+    language = translation.get_language() or "ja"
+    return {
+        "summary": _("%(count)s events held in %(country)s.")
+        % {"count": count, "country": country.name_ja},
+        "headers": [_("Event"), _("Kind"), _("Date")],
+        "rows": [
+            [
+                e.title_in(language),
+                e.get_kind_display(),
+                timezone.localtime(e.starts_at).date().isoformat(),
+            ]
+            for e in found[:SECTION_ROWS]
+        ],
+    }
+
+
+EVENT_POINTS, EVENTS_MAX, EVENT_YEARS = 3, 15, 3
+
+
+@market_factor("events.held_there", gettext_lazy("Events held there"))
+def events_held_there(prefecture, countries):
+    """Public events of the last three years held in the country by organisations of the
+    prefecture (its own and its municipalities'): 3 points each, at most 15."""
+    since = timezone.now() - timedelta(days=365 * EVENT_YEARS)
+    found = (
+        Event.objects.filter(
+            is_public=True, starts_at__gte=since, venue_country__code__in=countries
+        )
+        .filter(
+            Q(owner__local_government=prefecture)
+            | Q(owner__local_government__prefecture=prefecture)
+        )
+        .values_list("venue_country__code")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        code: (
+            min(EVENTS_MAX, EVENT_POINTS * n),
+            _("%(n)s public events held there in the last %(years)s years")
+            % {"n": n, "years": EVENT_YEARS},
+        )
+        for code, n in found
+    }
