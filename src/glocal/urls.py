@@ -51,7 +51,7 @@ urlpatterns = [
     path("staff/events/", include("glocal.events.urls")),
     path("staff/markets/", include("glocal.markets.urls")),
     path("staff/network/", include("glocal.network.urls")),
-    path("api/v1/", include("glocal.api.urls")),
+    path("api/v1/", include("glocal.api_v1")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(
         "admin/password_reset/",

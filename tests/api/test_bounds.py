@@ -23,6 +23,9 @@ pytestmark = pytest.mark.django_db
 PAST_BIGINT = 2**63  # 9223372036854775808: one past the largest id any column holds
 
 LISTS = [
+    "/api/v1/desk/cases",
+    "/api/v1/events",
+    "/api/v1/events/{event}/registrations",
     "/api/v1/notices",
     "/api/v1/notices/phrases",
     "/api/v1/network/contacts",
@@ -63,7 +66,22 @@ def _url(template: str, home_org, plan) -> str:
         from glocal.network.models import Group
 
         group = Group.objects.get_or_create(owner=home_org, name="bounds")[0].pk
-    return template.format(org=home_org.pk, plan=plan.pk, group=group)
+    event = ""
+    if "{event}" in template:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from glocal.events.models import Event
+
+        start = timezone.now() + timedelta(days=30)
+        event = Event.objects.get_or_create(
+            owner=home_org,
+            kind="seminar",
+            title={"ja": "範囲の確認"},
+            defaults={"starts_at": start, "ends_at": start + timedelta(hours=2)},
+        )[0].pk
+    return template.format(org=home_org.pk, plan=plan.pk, group=group, event=event)
 
 
 def test_every_paginated_list_is_covered(client):
@@ -76,7 +94,7 @@ def test_every_paginated_list_is_covered(client):
     }
     listed = {t.removeprefix("/api/v1").replace("{org}", "{org_id}") for t in LISTS}
     listed = {t.replace("{plan}", "{plan_id}").replace("/US/", "/{code}/") for t in listed}
-    listed = {t.replace("{group}", "{group_id}") for t in listed}
+    listed = {t.replace("{group}", "{group_id}").replace("{event}", "{event_id}") for t in listed}
     assert paginated == listed
 
 
