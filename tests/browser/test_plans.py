@@ -23,9 +23,10 @@ def fukushima_plan(home_org):
 
 
 def test_enter_actuals_and_see_the_grade_change(page, editor, fukushima_plan, screenshot):
-    # F-01 (F-05 is now counted from the disaster drills in events): the sample FY2025 actual
-    # reaches its target; a lower figure entered now must turn the grade from A to D.
-    indicator = Indicator.objects.get(node__plan=fukushima_plan, code="F-01")
+    # F-06, languages of disaster information, is still typed in (most others are now counted
+    # from the desk, events and trade): the sample FY2025 actual keeps the level of 14, so A;
+    # 8 languages entered now must turn it to D.
+    indicator = Indicator.objects.get(node__plan=fukushima_plan, code="F-06")
     log_in(page, "editor")
     page.get_by_role("link", name="計画", exact=True).click()
     page.get_by_role("link", name="福島県国際施策推進プラン").click()
@@ -43,7 +44,7 @@ def test_enter_actuals_and_see_the_grade_change(page, editor, fukushima_plan, sc
     expect(field).to_have_attribute("aria-invalid", "true")
     screenshot("plans-actuals-error")
 
-    page.get_by_label(f"実績値: {indicator.name}").fill("100")
+    page.get_by_label(f"実績値: {indicator.name}").fill("8")
     page.get_by_role("button", name="実績を保存").click()
     expect(page.get_by_role("status")).to_contain_text("実績を")
     row = page.locator("p.indicator-line", has_text=indicator.name)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from glocal import wareki
-from glocal.desk import services
+from glocal.desk import services, vocabulary
 from glocal.desk.models import Case, DeskMember, Interpreter, Topic
 from glocal.orgs.actors import Actor, acting_as
 from glocal.orgs.models import Organisation
@@ -93,6 +93,13 @@ def load(write) -> None:
         if not Interpreter.objects.filter(owner=organisation).exists():
             services.add_interpreter(
                 actor, organisation, "見本 通訳者", ["vi", "en"], "火・木 10–16時"
+            )
+        # The migration adds the default topics; a test database flushed since lacks them.
+        for position, (code, name, name_en) in enumerate(vocabulary.DEFAULT_TOPICS, start=1):
+            Topic.objects.get_or_create(
+                owner=None,
+                code=code,
+                defaults={"name": name, "name_en": name_en, "position": position},
             )
         topics = list(Topic.objects.filter(owner=None))
         countries = {

@@ -10,6 +10,7 @@ from datetime import date
 from django.utils import timezone
 
 from glocal.markets import importer, services
+from glocal.markets.models import Measure
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Organisation, Role
 
@@ -93,7 +94,26 @@ def rows(slug_index: int, prefecture: str, last: date) -> list[list[str]]:
     return found
 
 
+# The built-in measures as migration 0002 adds them; a test database flushed since lacks them.
+BUILT_IN = (
+    ("visitor_arrivals", "訪日外客数", "Visitor arrivals", "人"),
+    ("overnight_stays", "外国人延べ宿泊者数", "Overnight stays by foreign guests", "人泊"),
+    ("export_value", "輸出額", "Export value", "円"),
+    ("export_quantity", "輸出数量", "Export quantity", ""),
+)
+
+
+def _built_in_measures() -> None:
+    for key, name_ja, name_en, unit in BUILT_IN:
+        Measure.objects.get_or_create(
+            key=key,
+            owner=None,
+            defaults={"name_ja": name_ja, "name_en": name_en, "unit": unit, "is_public": True},
+        )
+
+
 def load(write) -> None:
+    _built_in_measures()
     today = timezone.localdate()
     last = date(today.year - (today.month < 3), (today.month - 3) % 12 + 1, 1)  # 2 months ago
     for slug_index, (slug, prefecture, _n) in enumerate(PREFECTURES):
