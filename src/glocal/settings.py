@@ -167,6 +167,9 @@ OUTBOX_BATCH = env.integer("GLOCAL_OUTBOX_BATCH", 100)
 OUTBOX_STALE_SECONDS = env.integer("GLOCAL_OUTBOX_STALE_SECONDS", 300)
 OUTBOX_MAX_ATTEMPTS = env.integer("GLOCAL_OUTBOX_MAX_ATTEMPTS", 5)
 OUTBOX_SENDERS = env.integer("GLOCAL_OUTBOX_SENDERS", 4)
+# How often every worker looks for deliveries nobody is working on (a killed planner or sender).
+OUTBOX_SWEEP_SECONDS = env.integer("GLOCAL_OUTBOX_SWEEP_SECONDS", 60)
+OUTBOX_PLAN_CHUNK = env.integer("GLOCAL_OUTBOX_PLAN_CHUNK", 2000)
 
 # Behind a TLS-terminating reverse proxy in production. Forwarded headers (the scheme, and the
 # client's address for the audit log) are believed only from these peers; see orgs.actors.

@@ -37,6 +37,7 @@ class Subscriber(OwnedModel):
             )
         ]
         verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
 
     def __str__(self) -> str:
         return f"subscriber #{self.pk}"
@@ -85,9 +86,15 @@ class Delivery(models.Model):
     failed = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The planner's lease: whoever plans renews `planner_seen_at` after each chunk; a lease older
+    # than OUTBOX_STALE_SECONDS belongs to a dead worker, and the sweep hands it to another.
+    planner = models.CharField(max_length=32, blank=True)
+    planner_seen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(fields=["version", "kind"], name="one_delivery_per_version")
         ]
@@ -114,6 +121,8 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Which claim this is: a sender records a result only while the claim is still its own.
+    claim = models.CharField(max_length=32, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
 
@@ -124,6 +133,8 @@ class OutboxMessage(models.Model):
             )
         ]
         indexes = [models.Index(fields=["delivery", "status"], name="outbox_by_status")]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
 
     def __str__(self) -> str:
         return f"message #{self.pk} ({self.status})"
