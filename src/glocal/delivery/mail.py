@@ -11,7 +11,7 @@ from django.core.mail.utils import DNS_NAME
 from django.urls import reverse
 
 from glocal import languages
-from glocal.notices import portal
+from glocal.core import portal
 
 
 def _encoded_address(address: str) -> str:

@@ -7,10 +7,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from glocal import languages
+from glocal.core import portal
+from glocal.core.portal import content_language, page_context, place_name
 from glocal.delivery import subscriptions, tasks
-from glocal.notices import portal
 from glocal.notices.models import Category
-from glocal.notices.portal_views import content_language, page_context, place_name
 from glocal.orgs.actors import client_ip
 from glocal.orgs.models import Organisation
 from glocal.places.models import LocalGovernment
