@@ -1,15 +1,18 @@
-"""Fanning a notice out to its subscribers, safely.
+"""Sending a delivery to its recipients, safely (deliveries are made by services.send).
 
-1. `start(notice, kind)` records a Delivery (one per version and kind: publishing twice starts
-   nothing) and, after the transaction commits, queues `plan`.
-2. `plan` writes one OutboxMessage per matching confirmed subscriber, in chunks; running it
-   again adds nothing twice (a unique constraint). Then it queues a few `send` tasks.
-3. `send` claims a batch of pending messages (SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, so
-   several workers share a delivery without sending anything twice), marks it as being sent,
-   commits, sends it over one SMTP connection, and records each result. A worker killed
-   mid-batch leaves its claim behind; after OUTBOX_STALE_SECONDS the claim is taken again, so at
-   most that one batch goes out twice. Temporary failures wait and retry with backoff; refused
-   addresses fail at once (see `_send_batch` for claim renewal).
+1. `queue(delivery)` runs after the sender's transaction commits: a delivery to an audience of
+   subscribers is queued for `plan`; one with its recipients already written goes to `send`.
+2. `plan` writes one OutboxMessage per matching confirmed subscriber, in chunks, holding the
+   planner's lease; running it again adds nothing twice (a unique constraint). Then it queues
+   a few `send` tasks.
+3. `send` claims a batch of pending messages under a new claim token (SELECT … FOR UPDATE SKIP
+   LOCKED on PostgreSQL, so several workers share a delivery without sending anything twice),
+   commits, sends the batch over one SMTP connection, and records each result only while the
+   claim is still its own. The claim is renewed every third of OUTBOX_STALE_SECONDS while the
+   batch is sent (and the SMTP timeout is that third too), so a slow relay never lets a living
+   sender's claim go stale. A worker killed mid-batch leaves its claim behind; once stale it is
+   taken again, so at most that one batch goes out twice. Temporary failures are logged, wait
+   and retry with backoff; refused addresses fail at once; a success clears the last error.
 4. `sweep()` runs in every worker every OUTBOX_SWEEP_SECONDS (and when it starts): a delivery
    whose planner stopped renewing its lease, or whose messages nobody holds a live claim on, is
    queued again. So a living worker resumes a stalled delivery within OUTBOX_STALE_SECONDS +
@@ -27,12 +30,12 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from glocal.delivery.mail import NoticeMail
-from glocal.delivery.models import Delivery, OutboxMessage, Subscriber
-from glocal.delivery.subscriptions import token_for
+from glocal.delivery.mail import Mail, links
+from glocal.delivery.models import Delivery, DeliveryContent, OutboxMessage, Subscriber
+from glocal.delivery.subscriptions import token_for_pk
 
 Status = OutboxMessage.Status
 log = logging.getLogger(__name__)
@@ -42,29 +45,65 @@ def _stale_before():
     return timezone.now() - timedelta(seconds=settings.OUTBOX_STALE_SECONDS)
 
 
-def start(notice, kind: str) -> Delivery | None:
-    """Record a delivery of the notice's current version; queue its planning on commit."""
+def queue(delivery: Delivery) -> None:
+    """After the commit, plan the delivery (an audience of subscribers) or send it."""
     from glocal.delivery import tasks
 
-    version = notice.published_version if kind != Delivery.Kind.CANCEL else notice.current_version
-    delivery, created = Delivery.objects.get_or_create(notice=notice, version=version, kind=kind)
-    if created:
+    if delivery.status == Delivery.Status.PLANNING:
         transaction.on_commit(lambda: tasks.plan_delivery.enqueue(delivery.pk))
-    return delivery
+    else:
+        transaction.on_commit(lambda: queue_senders(delivery.pk))
 
 
-def recipients(notice):
-    """Confirmed subscribers of the notice's organisation whose area and categories match."""
+def add_recipients(delivery: Delivery, recipients) -> None:
+    """Write the given recipients (one message per address) and make the delivery ready."""
+    OutboxMessage.objects.bulk_create(
+        (
+            OutboxMessage(
+                delivery=delivery,
+                address=r.address,
+                language=r.language,
+                unsubscribe_url=r.unsubscribe_url,
+                manage_url=r.manage_url,
+            )
+            for r in recipients
+        ),
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    delivery.total = delivery.messages.count()
+    delivery.status = Delivery.Status.SENDING
+    Delivery.objects.filter(pk=delivery.pk).update(total=delivery.total, status=delivery.status)
+
+
+def subscribers(owner_id: int, audience: dict):
+    """Confirmed subscribers of the organisation whose area and categories match."""
     matching = Subscriber.objects.filter(
-        owner_id=notice.owner_id, prefecture_id=notice.prefecture_id, confirmed_at__isnull=False
-    ).filter(Q(categories="") | Q(categories__contains=f",{notice.category},"))
-    places = list(notice.municipalities.values_list("pk", flat=True))
+        owner_id=owner_id, prefecture_id=audience["prefecture"], confirmed_at__isnull=False
+    ).filter(Q(categories="") | Q(categories__contains=f",{audience['category']},"))
+    places = audience.get("municipalities") or []
     if places:  # subscribers of the whole prefecture, or of one of these municipalities
         wanted = Subscriber.municipalities.through.objects.filter(
             localgovernment_id__in=places
         ).values("subscriber_id")
         matching = matching.filter(Q(municipalities=None) | Q(pk__in=wanted))
     return matching.distinct()
+
+
+def _subscriber_message(delivery_id: int, pk: int, email: str, language: str) -> OutboxMessage:
+    addresses = links(token_for_pk(pk))
+    return OutboxMessage(
+        delivery_id=delivery_id,
+        address=email,
+        language=language,
+        unsubscribe_url=addresses["unsubscribe"],
+        manage_url=addresses["manage"],
+    )
+
+
+def forget(owner_id: int, address: str) -> None:
+    """Take a subscriber's address out of the organisation's outbox (they left)."""
+    OutboxMessage.objects.filter(delivery__owner_id=owner_id, address__iexact=address).delete()
 
 
 def plan(delivery_id: int) -> None:
@@ -77,13 +116,14 @@ def plan(delivery_id: int) -> None:
     ).update(planner=lease, planner_seen_at=timezone.now())
     if not taken:  # done already, or another living planner holds it
         return
-    delivery = Delivery.objects.select_related("notice").get(pk=delivery_id)
+    delivery = Delivery.objects.get(pk=delivery_id)
     mine = Delivery.objects.filter(pk=delivery_id, planner=lease, status=Delivery.Status.PLANNING)
-    ids = recipients(delivery.notice).order_by("pk").values_list("pk", flat=True)
+    found = subscribers(delivery.owner_id, delivery.audience or {})
+    rows = found.order_by("pk").values_list("pk", "email", "language")
     size = settings.OUTBOX_PLAN_CHUNK
     chunk = []
-    for subscriber_id in ids.iterator(chunk_size=size):
-        chunk.append(OutboxMessage(delivery_id=delivery.pk, subscriber_id=subscriber_id))
+    for pk, email, language in rows.iterator(chunk_size=size):
+        chunk.append(_subscriber_message(delivery.pk, pk, email, language))
         if len(chunk) == size:
             OutboxMessage.objects.bulk_create(chunk, ignore_conflicts=True)
             chunk = []
@@ -166,22 +206,21 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _send(backend, mail: NoticeMail, subscriber: Subscriber, date: str) -> None:
+def _send(backend, mail: Mail, message: OutboxMessage, date: str) -> None:
     """Over SMTP, the message bytes go straight to smtplib; other backends (the mailbox folder,
     tests) take the EmailMessage."""
-    token = token_for(subscriber)
     if isinstance(backend, SmtpBackend):
         if backend.connection is None:  # dropped after an error: connect again
             backend.open()
         try:
             backend.connection.sendmail(
-                backend_sender(), [subscriber.email], mail.raw(subscriber.email, token, date)
+                backend_sender(), [message.address], mail.raw(message, date)
             )
         except smtplib.SMTPServerDisconnected:
             backend.connection = None
             raise
         return
-    backend.send_messages([mail.message(subscriber.email, token)])
+    backend.send_messages([mail.message(message)])
 
 
 def backend_sender() -> str:
@@ -190,8 +229,8 @@ def backend_sender() -> str:
 
 def send(delivery_id: int) -> int:
     """Send batches until none is left to claim; return how many were sent here."""
-    delivery = Delivery.objects.select_related("notice", "version").get(pk=delivery_id)
-    mails: dict[str, NoticeMail] = {}
+    delivery = Delivery.objects.get(pk=delivery_id)
+    mails = _mails(delivery)
     sent_here = 0
     while True:
         claim, ids = _claim(delivery_id)
@@ -206,16 +245,22 @@ def send(delivery_id: int) -> int:
     return sent_here
 
 
-def _mail_for(delivery, language: str, mails: dict) -> NoticeMail:
-    if language not in mails:
-        mails[language] = NoticeMail(delivery.notice, delivery.version, delivery.kind, language)
-    return mails[language]
+def _mails(delivery: Delivery) -> dict[str, Mail]:
+    return {c.language: Mail(c) for c in DeliveryContent.objects.filter(delivery=delivery)}
+
+
+def _mail_for(delivery: Delivery, language: str, mails: dict[str, Mail]) -> Mail:
+    """The recipient's language, else the first fallback there is a message in, else any."""
+    for tag in (language, *delivery.fallbacks):
+        if tag in mails:
+            return mails[tag]
+    return next(iter(mails.values()))
 
 
 def _send_batch(delivery, claim: _Claim, mails: dict):
     """Send the claimed messages over one connection: whether the server answered, and
     (sent, retry, failed)."""
-    batch = OutboxMessage.objects.filter(pk__in=claim.ids).select_related("subscriber")
+    batch = OutboxMessage.objects.filter(pk__in=claim.ids)
     sent, retry, failed = [], [], []
     date = formatdate(localtime=True)
     # A relay that hangs times out before the claim could go stale (see _Claim).
@@ -232,9 +277,8 @@ def _send_batch(delivery, claim: _Claim, mails: dict):
         for message in batch:
             if not claim.still_mine(message.pk):
                 continue  # taken over by another worker: theirs to send
-            subscriber = message.subscriber
             try:
-                _send(backend, _mail_for(delivery, subscriber.language, mails), subscriber, date)
+                _send(backend, _mail_for(delivery, message.language, mails), message, date)
             except (smtplib.SMTPException, OSError) as error:
                 final = _permanent(error) or message.attempts + 1 >= settings.OUTBOX_MAX_ATTEMPTS
                 if not final:
@@ -283,18 +327,6 @@ def _record(delivery_id, claim: str, sent, retry, failed) -> None:
         tasks.send_delivery.using(run_after=later).enqueue(delivery_id)
 
 
-def _count(delivery_id: int) -> dict:
-    """The delivery's sent and failed counts, from its rows."""
-    counts = dict(
-        OutboxMessage.objects.filter(
-            delivery_id=delivery_id, status__in=[Status.SENT, Status.FAILED]
-        )
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
-    return {"sent": counts.get(Status.SENT, 0), "failed": counts.get(Status.FAILED, 0)}
-
-
 def _finish_if_done(delivery_id: int) -> None:
     """Mark the delivery done, or, when only other workers' claims are left, look again once
     they could have gone stale (their worker may have died)."""
@@ -303,7 +335,7 @@ def _finish_if_done(delivery_id: int) -> None:
     )
     if not open_.exists():
         Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING).update(
-            status=Delivery.Status.DONE, finished_at=timezone.now(), **_count(delivery_id)
+            status=Delivery.Status.DONE, finished_at=timezone.now()
         )
     elif not open_.filter(status=Status.PENDING).exists():
         from glocal.delivery import tasks
