@@ -6,7 +6,9 @@ from its own `contributions.py` module, and the consumer reads the registry:
 - derived indicators (`offer_indicator`): figures plans compute from an app's records;
 - staff dashboard items (`dashboard_item`): what awaits the signed-in user in that app;
 - public links (`public_link`): the app's public pages, listed on the home page;
-- country profile sections (`country_section`): what an app knows about one country.
+- country profile sections (`country_section`): what an app knows about one country;
+- subscription topics (`subscription_topics`): what residents may choose to be mailed about
+  (notices' categories); the portal word `category_<topic>` names each.
 
 `discover()` imports every Glocal app's `contributions` module once, when Django is ready.
 """
@@ -63,6 +65,7 @@ INDICATORS: dict[str, Computation] = {}
 DASHBOARD: list[Callable] = []  # (actor, organisation) -> iterable of DashboardItem
 PUBLIC_LINKS: list[PublicLink] = []
 COUNTRY_SECTIONS: dict[str, CountrySection] = {}
+SUBSCRIPTION_TOPICS: list[str] = []
 
 
 def offer_indicator(key: str, label: str, watches: tuple = ()):
@@ -91,6 +94,16 @@ def country_section(key: str, title: str, template: str, order: int = 100):
         return function
 
     return register
+
+
+def offer_subscription_topics(topics) -> None:
+    for topic in topics:
+        if topic not in SUBSCRIPTION_TOPICS:
+            SUBSCRIPTION_TOPICS.append(topic)
+
+
+def subscription_topics() -> list[str]:
+    return list(SUBSCRIPTION_TOPICS)
 
 
 def dashboard_items(actor, organisation) -> list[DashboardItem]:

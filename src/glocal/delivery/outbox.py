@@ -25,6 +25,7 @@ import time
 import uuid
 from datetime import timedelta
 from email.utils import formatdate, parseaddr
+from functools import cache
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -118,7 +119,11 @@ def plan(delivery_id: int) -> None:
         return
     delivery = Delivery.objects.get(pk=delivery_id)
     mine = Delivery.objects.filter(pk=delivery_id, planner=lease, status=Delivery.Status.PLANNING)
-    found = subscribers(delivery.owner_id, delivery.audience or {})
+    found = (
+        subscribers(delivery.owner_id, delivery.audience)
+        if delivery.audience  # else the recipients were written with the delivery
+        else Subscriber.objects.none()
+    )
     rows = found.order_by("pk").values_list("pk", "email", "language")
     size = settings.OUTBOX_PLAN_CHUNK
     chunk = []
@@ -224,7 +229,13 @@ def _send(backend, mail: Mail, message: OutboxMessage, date: str) -> None:
 
 
 def backend_sender() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    # Parsed once per setting, not once per message of a large delivery.
+    return _envelope_sender(settings.DEFAULT_FROM_EMAIL)
+
+
+@cache
+def _envelope_sender(from_email: str) -> str:
+    return parseaddr(from_email)[1]
 
 
 def send(delivery_id: int) -> int:
