@@ -110,9 +110,8 @@ def main() -> int:
     notice, people = prepare(count)
 
     from glocal.delivery import outbox
-    from glocal.delivery.mail import NoticeMail
-    from glocal.delivery.models import Delivery, Subscriber
-    from glocal.delivery.subscriptions import token_for
+    from glocal.delivery.mail import Mail
+    from glocal.delivery.models import Delivery, OutboxMessage
     from glocal.notices import services
 
     started = time.perf_counter()
@@ -128,14 +127,10 @@ def main() -> int:
     assert delivery.sent == count == received, (delivery.sent, count, received)
 
     # The same messages, rendered beforehand, through a bare smtplib loop.
-    notice.refresh_from_db()
-    mails = {tag: NoticeMail(notice, notice.published_version, "alert", tag) for tag in LANGUAGES}
+    mails = {c.language: Mail(c) for c in delivery.contents.all()}
     prepared = [
-        (
-            s.email,
-            mails[s.language].raw(s.email, token_for(s), formatdate(localtime=True)),
-        )
-        for s in Subscriber.objects.order_by("pk")
+        (m.address, mails[m.language].raw(m, formatdate(localtime=True)))
+        for m in OutboxMessage.objects.filter(delivery=delivery).order_by("pk")
     ]
     started = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", sink.port) as smtp:

@@ -99,7 +99,7 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.1)
-        page, static = "/residents/vi/notices/1/", "/static/notices/portal.css"
+        page, static = "/residents/vi/notices/1/", "/static/core/portal.css"
         for path in (page, static):  # warm up: caches, imports
             hammer(port, path, 1, 2)
         results = {}

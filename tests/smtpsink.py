@@ -1,7 +1,9 @@
 """A real SMTP server on 127.0.0.1 that keeps what it receives (aiosmtpd), for delivery tests
 and benchmarks. Addresses starting with "refused" get a permanent 550; those starting with
-"later" get a temporary 451 the first time."""
+"later" get a temporary 451 the first time. `delay` (seconds) slows the answer to each
+message, like a slow or hanging relay."""
 
+import asyncio
 import logging
 import socket
 import threading
@@ -35,13 +37,16 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
         self.sink.received(envelope.rcpt_tos, envelope.content)
         return "250 Message accepted"
 
 
 class SmtpSink:
-    def __init__(self, keep_messages: bool = True):
+    def __init__(self, keep_messages: bool = True, delay: float = 0):
         self.keep_messages = keep_messages
+        self.delay = delay
         self.lock = threading.Lock()
         self.recipients: list[str] = []
         self.messages = []

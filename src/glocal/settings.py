@@ -172,6 +172,9 @@ OUTBOX_BATCH = env.integer("GLOCAL_OUTBOX_BATCH", 100)
 OUTBOX_STALE_SECONDS = env.integer("GLOCAL_OUTBOX_STALE_SECONDS", 300)
 OUTBOX_MAX_ATTEMPTS = env.integer("GLOCAL_OUTBOX_MAX_ATTEMPTS", 5)
 OUTBOX_SENDERS = env.integer("GLOCAL_OUTBOX_SENDERS", 4)
+# How often every worker looks for deliveries nobody is working on (a killed planner or sender).
+OUTBOX_SWEEP_SECONDS = env.integer("GLOCAL_OUTBOX_SWEEP_SECONDS", 60)
+OUTBOX_PLAN_CHUNK = env.integer("GLOCAL_OUTBOX_PLAN_CHUNK", 2000)
 
 # The consultation desk (see glocal.desk): years after a case closes that the resident's
 # details are kept, and the public form's limit of messages per address and hour.

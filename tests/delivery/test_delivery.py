@@ -127,7 +127,7 @@ def test_staff_see_the_delivery_report(
 
 
 def test_a_temporary_failure_is_retried_later(
-    smtp, subscribe, committed, draft, owner, editor, actor_for
+    smtp, subscribe, committed, draft, owner, editor, actor_for, caplog
 ):
     subscribe("later@example.com", "en")
     services.approve_notice(actor_for(owner), draft)
@@ -136,16 +136,22 @@ def test_a_temporary_failure_is_retried_later(
     waiting = OutboxMessage.objects.get()
     assert (waiting.status, waiting.attempts) == ("pending", 1)
     assert "451" in waiting.error
+    [logged] = [r for r in caplog.records if r.name == "glocal.delivery.outbox"]
+    assert logged.levelname == "WARNING"
+    assert "451" in logged.getMessage()
+    assert "later@example.com" not in logged.getMessage()
     assert waiting.next_attempt_at > timezone.now()
     OutboxMessage.objects.update(next_attempt_at=timezone.now())  # the backoff has passed
     outbox.send(waiting.delivery_id)
     assert smtp.recipients == ["later@example.com"]
     delivery = Delivery.objects.get()
     assert (delivery.sent, delivery.failed, delivery.status) == (1, 0, "done")
+    sent = OutboxMessage.objects.get()
+    assert (sent.status, sent.attempts, sent.error) == ("sent", 2, "")  # the old error is gone
 
 
 def test_when_the_mail_server_is_away_the_batch_waits(
-    subscribe, committed, draft, owner, editor, actor_for, settings
+    subscribe, committed, draft, owner, editor, actor_for, settings, caplog
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
@@ -157,3 +163,4 @@ def test_when_the_mail_server_is_away_the_batch_waits(
     assert (waiting.status, waiting.attempts) == ("pending", 1)
     assert "ConnectionRefused" in waiting.error
     assert Delivery.objects.get().status == "sending"
+    assert "cannot reach the mail server" in caplog.text

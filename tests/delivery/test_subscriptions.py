@@ -8,9 +8,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 
+from glocal.core import portal
 from glocal.delivery import subscriptions
 from glocal.delivery.models import Subscriber
-from glocal.notices import portal
 from tests.smtpsink import body, subject
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from glocal import languages
+from glocal.core.portal import DATA as PORTAL_WORDS
 from glocal.notices import glossary, library
 
 NEW_PHRASES = {
@@ -123,7 +124,7 @@ def test_mongolian_keeps_one_word_per_tier_in_phrases_and_portal():
         if "警報" in ja and "注意報" not in ja and "特別警報" not in ja:
             assert "түгшүүр" in mn, key
             assert "сэрэмжлүүлэг" not in mn, key
-    with (library.DATA.parent / "portal.tsv").open(encoding="utf-8") as portal:
+    with PORTAL_WORDS.open(encoding="utf-8") as portal:
         rows = {
             row[0]: row
             for row in csv.reader(

@@ -8,6 +8,8 @@ from its own `contributions.py` module, and the consumer reads the registry:
 - public links (`public_link`): the app's public pages, listed on the home page;
 - country profile sections (`country_section`): what an app knows about one country;
 - market factors (`market_factor`): what an app adds to a prefecture's focus-market score.
+- subscription topics (`subscription_topics`): what residents may choose to be mailed about
+  (notices' categories); the portal word `category_<topic>` names each.
 
 `discover()` imports every Glocal app's `contributions` module once, when Django is ready.
 """
@@ -76,6 +78,7 @@ DASHBOARD: list[Callable] = []  # (actor, organisation) -> iterable of Dashboard
 PUBLIC_LINKS: list[PublicLink] = []
 COUNTRY_SECTIONS: dict[str, CountrySection] = {}
 MARKET_FACTORS: dict[str, MarketFactor] = {}
+SUBSCRIPTION_TOPICS: list[str] = []
 
 
 def offer_indicator(key: str, label: str, watches: tuple = ()):
@@ -112,6 +115,16 @@ def market_factor(key: str, label: str):
         return function
 
     return register
+
+
+def offer_subscription_topics(topics) -> None:
+    for topic in topics:
+        if topic not in SUBSCRIPTION_TOPICS:
+            SUBSCRIPTION_TOPICS.append(topic)
+
+
+def subscription_topics() -> list[str]:
+    return list(SUBSCRIPTION_TOPICS)
 
 
 def dashboard_items(actor, organisation) -> list[DashboardItem]:

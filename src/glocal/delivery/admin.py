@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from glocal.delivery.models import Delivery, Subscriber
+from glocal.delivery.models import Delivery, DeliveryContent, Subscriber
 
 
 @admin.register(Subscriber)
@@ -11,7 +11,13 @@ class SubscriberAdmin(admin.ModelAdmin):
     raw_id_fields = ("prefecture", "municipalities")
 
 
+class ContentInline(admin.StackedInline):
+    model = DeliveryContent
+    extra = 0
+
+
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
-    list_display = ("notice", "kind", "status", "sent", "total", "failed", "created_at")
-    list_filter = ("status", "kind")
+    list_display = ("label", "owner", "source_kind", "kind", "status", "sent", "total", "failed")
+    list_filter = ("status", "source_kind", "kind")
+    inlines = [ContentInline]

@@ -25,11 +25,11 @@ def subscribers(organisation_id: int, fiscal_year: int):
 
 @dashboard_item
 def deliveries_running(actor, organisation):
-    """Deliveries of the organisation's notices still finding subscribers or sending."""
+    """The organisation's deliveries still finding subscribers or sending."""
     if not actor.has_role(organisation.pk, Role.VIEWER):
         return []
     running = Delivery.objects.filter(
-        notice__owner=organisation,
+        owner=organisation,
         status__in=(Delivery.Status.PLANNING, Delivery.Status.SENDING),
     )
     return [DashboardItem(_("Deliveries being sent"), running.count(), reverse("notices:list"))]

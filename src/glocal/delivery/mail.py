@@ -1,4 +1,5 @@
-"""The e-mails residents get, in their language: a notice, or the confirmation link."""
+"""The e-mails the outbox sends (any delivery's message, addressed to each recipient), and
+the confirmation link of a subscription."""
 
 import base64
 from email.header import Header
@@ -6,12 +7,12 @@ from email.utils import formataddr, make_msgid, parseaddr
 from functools import cache
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.urls import reverse
+from django.utils.html import linebreaks
 
-from glocal import languages
-from glocal.notices import portal
+from glocal.core import portal
 
 
 def _encoded_address(address: str) -> str:
@@ -39,30 +40,30 @@ def links(token: str) -> dict[str, str]:
     return {name: url.replace(_PLACEHOLDER, token) for name, url in _link_patterns().items()}
 
 
-class NoticeMail:
-    """Subject and body of one notice version in one language, made once and addressed many
-    times: only the footer links differ between subscribers."""
+class Mail:
+    """One delivery's message in one language, made once and addressed many times: only the
+    recipient's address and links differ between copies."""
 
-    def __init__(self, notice, version, kind: str, language_tag: str):
-        text = version.text(language_tag)
-        if text is None:  # no text yet in this language: Easy Japanese, else Japanese
-            text = version.text(languages.EASY_JAPANESE) or version.text(languages.JAPANESE)
-        self.language = languages.get(text.language)
-        words = portal.words(language_tag)
-        prefix = {"update": words["updated_prefix"], "cancel": words["cancelled_prefix"]}
-        self.subject = " ".join(filter(None, (prefix.get(kind), text.title)))[:200]
-        page = site(reverse("portal:notice", args=[language_tag, notice.pk]))
-        parts = [text.title, text.body, page]
-        if kind == "cancel":
-            parts.insert(0, words["cancelled"])
-        self.body = "\n\n".join(part for part in parts if part)
-        self.words = words
+    def __init__(self, content):
+        self.subject = content.subject
+        self.text = content.text
+        self.html = content.html
+        self.footer = content.footer
+        self.language = content.written_in or content.language
         self._head = None
 
-    def raw(self, email: str, token: str, date: str) -> bytes:
+    def body(self, recipient) -> str:
+        if not self.footer:
+            return self.text
+        footer = self.footer.replace("{manage_url}", recipient.manage_url)
+        return self.text + footer.replace("{unsubscribe_url}", recipient.unsubscribe_url)
+
+    def raw(self, recipient, date: str) -> bytes:
         """The same message as `message()`, as bytes for smtplib. The headers that are the same
         for everyone (the encoded subject, above all) are made once per language: encoding
         them again for each of 100,000 residents was most of the sending time."""
+        if self.html:  # rare enough (replies, tickets) to go through Django's MIME classes
+            return self.message(recipient).message().as_bytes(linesep="\r\n")
         if self._head is None:
             self._head = (
                 f"From: {_encoded_address(settings.DEFAULT_FROM_EMAIL)}\r\n"
@@ -70,37 +71,36 @@ class NoticeMail:
                 "MIME-Version: 1.0\r\n"
                 'Content-Type: text/plain; charset="utf-8"\r\n'
                 "Content-Transfer-Encoding: base64\r\n"
-                f"Content-Language: {self.language.tag}\r\n"
-                "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+                f"Content-Language: {self.language}\r\n"
             )
-        addresses = links(token)
-        text = self.body + self._footer(addresses)
         head = (
-            f"{self._head}To: {email}\r\nDate: {date}\r\n"
+            f"{self._head}To: {recipient.address}\r\nDate: {date}\r\n"
             f"Message-ID: {make_msgid(domain=DNS_NAME)}\r\n"
-            f"List-Unsubscribe: <{addresses['unsubscribe']}>\r\n\r\n"
         )
-        return head.encode("ascii") + base64.encodebytes(text.encode()).replace(b"\n", b"\r\n")
+        if recipient.unsubscribe_url:
+            head += (
+                "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+                f"List-Unsubscribe: <{recipient.unsubscribe_url}>\r\n"
+            )
+        text = self.body(recipient)
+        return (head + "\r\n").encode("ascii") + base64.encodebytes(text.encode()).replace(
+            b"\n", b"\r\n"
+        )
 
-    def _footer(self, addresses) -> str:
-        return (
-            f"\n\n-- \n{self.words['email_footer_manage']} {addresses['manage']}\n"
-            f"{self.words['email_footer_unsubscribe']} {addresses['unsubscribe']}\n"
+    def message(self, recipient) -> EmailMessage:
+        headers = {"Content-Language": self.language}
+        if recipient.unsubscribe_url:
+            # RFC 8058: mail programs offer a one-click unsubscribe button.
+            headers["List-Unsubscribe"] = f"<{recipient.unsubscribe_url}>"
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        mail = EmailMultiAlternatives(
+            self.subject, self.body(recipient), to=[recipient.address], headers=headers
         )
-
-    def message(self, email: str, token: str) -> EmailMessage:
-        addresses = links(token)
-        return EmailMessage(
-            self.subject,
-            self.body + self._footer(addresses),
-            to=[email],
-            headers={
-                # RFC 8058: mail programs offer a one-click unsubscribe button.
-                "List-Unsubscribe": f"<{addresses['unsubscribe']}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Content-Language": self.language.tag,
-            },
-        )
+        if self.html:
+            footer = self.footer.replace("{manage_url}", recipient.manage_url)
+            footer = footer.replace("{unsubscribe_url}", recipient.unsubscribe_url)
+            mail.attach_alternative(self.html + linebreaks(footer, autoescape=True), "text/html")
+        return mail
 
 
 def confirmation(subscriber, token: str, organisation_name: str) -> EmailMessage:

@@ -37,6 +37,7 @@ class Subscriber(OwnedModel):
             )
         ]
         verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
 
     def __str__(self) -> str:
         return f"subscriber #{self.pk}"
@@ -64,41 +65,90 @@ class ConfirmationCounter(models.Model):
 
 
 class Delivery(models.Model):
-    """Sending one version of a notice (published, updated or cancelled) to its subscribers."""
-
-    class Kind(models.TextChoices):
-        ALERT = "alert", _("Published")
-        UPDATE = "update", _("Updated")
-        CANCEL = "cancel", _("Cancelled")
+    """One sending of mail by an organisation, about one thing (its source: a notice version, a
+    reply, an event ticket…), to its recipients, each in their language. Made through
+    `glocal.delivery.services.send`; see `glocal.delivery.outbox` for how it goes out."""
 
     class Status(models.TextChoices):
         PLANNING = "planning", _("Finding subscribers")
         SENDING = "sending", _("Sending")
         DONE = "done", _("Done")
 
-    notice = models.ForeignKey("notices.Notice", models.CASCADE, related_name="deliveries")
-    version = models.ForeignKey("notices.NoticeVersion", models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
+    owner = models.ForeignKey(
+        "orgs.Organisation", models.PROTECT, related_name="+", verbose_name=_("sender")
+    )
+    # What it is about, named by the app that sent it ("notices.notice", 12) and, within that,
+    # what kind of sending this is ("alert", "update", "reply"…): the source's own vocabulary.
+    source_kind = models.CharField(max_length=40)
+    source_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16, blank=True)
+    label = models.CharField(_("about"), max_length=200, blank=True)
+    # Sending the same source with the same key again starts nothing (publishing twice).
+    key = models.CharField(max_length=100, blank=True)
+    # Subscribers to find in the background (see services.Subscribers), or None when the
+    # recipients were given with the delivery.
+    audience = models.JSONField(null=True, blank=True)
+    # The languages to use, in order, for a recipient whose own language has no message.
+    fallbacks = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNING)
     total = models.PositiveIntegerField(default=0)
     sent = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The planner's lease: whoever plans renews `planner_seen_at` after each chunk; a lease older
+    # than OUTBOX_STALE_SECONDS belongs to a dead worker, and the sweep hands it to another.
+    planner = models.CharField(max_length=32, blank=True)
+    planner_seen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "kind"], name="one_delivery_per_version")
+            models.UniqueConstraint(
+                fields=["source_kind", "source_id", "key"],
+                condition=~models.Q(key=""),
+                name="one_delivery_per_source_key",
+            )
         ]
+        indexes = [models.Index(fields=["source_kind", "source_id"], name="delivery_by_source")]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.notice}"
+        return self.label or f"{self.source_kind} #{self.source_id}"
+
+
+class DeliveryContent(models.Model):
+    """The message of a delivery in one language. `footer` follows the text in every copy,
+    with {manage_url} and {unsubscribe_url} replaced by the recipient's own links."""
+
+    delivery = models.ForeignKey(Delivery, models.CASCADE, related_name="contents")
+    language = models.CharField(max_length=16)
+    # The language the text is written in, when it is a stand-in (Easy Japanese for Nepali
+    # readers until a Nepali text exists); sent as Content-Language.
+    written_in = models.CharField(max_length=16, blank=True)
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    footer = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery", "language"], name="one_content_per_language"
+            )
+        ]
+        verbose_name = _("delivery content")
+        verbose_name_plural = _("delivery contents")
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.subject}"
 
 
 class OutboxMessage(models.Model):
-    """One e-mail to one subscriber. Workers claim pending rows in batches (SKIP LOCKED on
-    PostgreSQL); a claim left by a killed worker goes stale and is taken again."""
+    """One e-mail to one recipient. Workers claim pending rows in batches (SKIP LOCKED on
+    PostgreSQL); a claim left by a killed worker goes stale and is taken again. The address is
+    personal data: a subscriber who leaves takes it out of the outbox too (outbox.forget)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -107,23 +157,29 @@ class OutboxMessage(models.Model):
         FAILED = "failed", _("Failed")
 
     delivery = models.ForeignKey(Delivery, models.CASCADE, related_name="messages")
-    subscriber = models.ForeignKey(Subscriber, models.CASCADE, related_name="+")
+    address = models.EmailField(max_length=254)
+    language = models.CharField(max_length=16)
+    # RFC 8058 one-click unsubscribe (List-Unsubscribe), when the source allows leaving.
+    unsubscribe_url = models.CharField(max_length=500, blank=True)
+    manage_url = models.CharField(max_length=500, blank=True)
     status = models.CharField(
         max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Which claim this is: a sender records a result only while the claim is still its own.
+    claim = models.CharField(max_length=32, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["delivery", "subscriber"], name="one_message_per_subscriber"
-            )
+            models.UniqueConstraint(fields=["delivery", "address"], name="one_message_per_address")
         ]
         indexes = [models.Index(fields=["delivery", "status"], name="outbox_by_status")]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
 
     def __str__(self) -> str:
         return f"message #{self.pk} ({self.status})"

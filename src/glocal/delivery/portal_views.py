@@ -7,10 +7,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from glocal import languages
+from glocal.core import portal
+from glocal.core.portal import content_language, page_context, place_name
+from glocal.core.registry import subscription_topics
 from glocal.delivery import subscriptions, tasks
-from glocal.notices import portal
-from glocal.notices.models import Category
-from glocal.notices.portal_views import content_language, page_context, place_name
 from glocal.orgs.actors import client_ip
 from glocal.orgs.models import Organisation
 from glocal.places.models import LocalGovernment
@@ -37,7 +37,7 @@ def _choices(language, prefecture, words):
             for p in LocalGovernment.objects.prefectures().order_by("code")
         ],
         "municipalities": [(m, place_name(m, language)) for m in municipalities.order_by("code")],
-        "categories": [(c, words[f"category_{c}"]) for c in Category.values],
+        "categories": [(c, words[f"category_{c}"]) for c in subscription_topics()],
         "publishers": [
             (o, o.name if language.is_japanese else (o.name_en or o.name))
             for o in (_publishers(prefecture) if prefecture else [])
@@ -60,7 +60,7 @@ def subscribe(request, language: str):
     )
     codes = set(request.POST.getlist("municipalities"))
     municipalities = [m for m, _ in context["municipalities"] if m.code in codes]
-    categories = [c for c in request.POST.getlist("categories") if c in Category.values]
+    categories = [c for c in request.POST.getlist("categories") if c in subscription_topics()]
     email = request.POST.get("email", "")
     try:
         if owner is None or prefecture is None:
@@ -133,7 +133,9 @@ def _confirm_question(request, token: str):
     prefecture = LocalGovernment.objects.filter(pk=choices.prefecture_id).first()
     if prefecture is None:
         return _message_page(request, language.tag, "link_invalid", status=404)
-    kinds = ", ".join(words[f"category_{c}"] for c in choices.categories if c in Category.values)
+    kinds = ", ".join(
+        words[f"category_{c}"] for c in choices.categories if c in subscription_topics()
+    )
     question = words["confirm_question"] % {
         "organisation": _organisation_name(pending.subscriber.owner, language),
         "area": _area(language, prefecture, choices.municipalities().order_by("code")),
@@ -154,7 +156,7 @@ def manage(request, token: str):
         municipalities = LocalGovernment.objects.filter(
             prefecture=subscriber.prefecture, code__in=codes
         )
-        categories = [c for c in request.POST.getlist("categories") if c in Category.values]
+        categories = [c for c in request.POST.getlist("categories") if c in subscription_topics()]
         subscriptions.change(subscriber, chosen, municipalities, categories)
     language = languages.get(subscriber.language)
     context = page_context(request, language)

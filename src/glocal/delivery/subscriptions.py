@@ -35,7 +35,11 @@ _RESIDENT = Actor(via="portal")
 
 def token_for(subscriber: Subscriber) -> str:
     """The token of the manage and unsubscribe links: who it is, nothing else."""
-    return signing.TimestampSigner(salt=_SALT).sign(str(subscriber.pk))
+    return token_for_pk(subscriber.pk)
+
+
+def token_for_pk(pk: int) -> str:
+    return signing.TimestampSigner(salt=_SALT).sign(str(pk))
 
 
 def subscriber_for(token: str, max_age_days: int | None = None) -> Subscriber | None:
@@ -217,6 +221,9 @@ def unsubscribe(token: str) -> Subscriber | None:
     subscriber = subscriber_for(token)
     if subscriber is None:
         return None
+    from glocal.delivery import outbox
+
     with transaction.atomic(), acting_as(_RESIDENT):
         subscriber.delete()
+        outbox.forget(subscriber.owner_id, subscriber.email)  # the address goes from the outbox
     return subscriber

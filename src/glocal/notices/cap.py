@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from glocal import languages
-from glocal.notices import portal
+from glocal.core import portal
+from glocal.core.portal import place_name
 from glocal.notices.models import Notice
-from glocal.notices.portal_views import place_name
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 TOKYO = ZoneInfo("Asia/Tokyo")

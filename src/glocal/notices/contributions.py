@@ -4,8 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glocal.core.registry import DashboardItem, dashboard_item, offer_indicator, public_link
-from glocal.notices.models import Notice
+from glocal.core.registry import (
+    DashboardItem,
+    dashboard_item,
+    offer_indicator,
+    offer_subscription_topics,
+    public_link,
+)
+from glocal.notices.models import Category, Notice
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.wareki import fiscal_year_dates
@@ -44,3 +50,7 @@ def notices_to_act_on(actor, organisation):
             url,
         ),
     ]
+
+
+# Residents subscribe to notices by category (delivery's subscription pages).
+offer_subscription_topics(Category.values)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from glocal import languages
-from glocal.notices import portal, services
-from glocal.notices.portal_views import place_name
+from glocal.core import portal
+from glocal.core.portal import place_name
+from glocal.notices import services
 from glocal.places.models import LocalGovernment
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.db.models import Case, Value, When
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,18 +17,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from glocal import easyja, languages
-from glocal.notices import portal, services, slots
+from glocal.core import portal
+from glocal.core.portal import content_language, page_context, place_name
+from glocal.notices import services, slots
 from glocal.notices.models import Notice, ReviewStatus
 from glocal.places.models import LocalGovernment
 
 TOKYO = "Asia/Tokyo"
-
-
-def content_language(tag: str) -> languages.ContentLanguage:
-    try:
-        return languages.get(tag)
-    except languages.UnknownLanguage:
-        raise Http404(tag) from None
 
 
 def _best_language(request) -> str:
@@ -50,34 +45,12 @@ def start(request):
     return redirect("portal:notices", language=_best_language(request))
 
 
-def place_name(place: LocalGovernment, language: languages.ContentLanguage) -> str:
-    if language.is_japanese:
-        return place.name
-    return place.names.get(language.tag) or place.name_en
-
-
 def _when(moment, language) -> str:
     """A moment as the reader writes dates and times, in Japan's time, without seconds."""
     local = timezone.localtime(moment, ZoneInfo(TOKYO))
     day = slots.localise("date", local.date(), language)
     clock = slots.localise("time", local.time(), language)
     return f"{day}{'' if language.is_japanese else ' '}{clock}"
-
-
-def page_context(request, language, route="portal:notices", route_kwargs=None, **extra):
-    """What every portal page needs: its words, and this page in each other language."""
-    query = request.GET.urlencode()
-    others = []
-    for other in languages.CONTENT_LANGUAGES:
-        url = reverse(route, kwargs={"language": other.tag, **(route_kwargs or {})})
-        others.append(
-            {
-                "language": other,
-                "current": other.tag == language.tag,
-                "url": f"{url}?{query}" if query else url,
-            }
-        )
-    return {"language": language, "t": portal.words(language.tag), "languages": others, **extra}
 
 
 def _area(request):

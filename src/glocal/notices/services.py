@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import languages
+from glocal.notices import mailing
 from glocal.notices.compose import compose
 from glocal.notices.models import (
     Notice,
@@ -20,7 +21,6 @@ from glocal.notices.models import (
     NoticeVersion,
     ReviewStatus,
 )
-from glocal.notices.signals import notice_released
 from glocal.orgs import scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Organisation, Role
@@ -243,7 +243,7 @@ def publish_notice(actor: Actor, notice: Notice) -> Notice:
     notice.first_published_at = notice.first_published_at or now
     notice.is_public = True
     notice.save()
-    notice_released.send(Notice, notice=notice, kind=kind)
+    mailing.deliver(notice, kind)  # to subscribers, after the commit
     return notice
 
 
@@ -256,7 +256,7 @@ def cancel_notice(actor: Actor, notice: Notice) -> Notice:
     notice.cancelled_at = timezone.now()
     notice.save(update_fields=["status", "cancelled_at"])
     if notice.published_version_id:  # residents were told; tell them it is off
-        notice_released.send(Notice, notice=notice, kind="cancel")
+        mailing.deliver(notice, "cancel")
     return notice
 
 

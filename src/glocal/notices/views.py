@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal import easyja, languages
-from glocal.delivery.models import Delivery, OutboxMessage, Subscriber
+from glocal.delivery import services as delivery
 from glocal.easyja.web.report import highlighted
-from glocal.notices import services, slots
+from glocal.notices import mailing, services, slots
 from glocal.notices.compose import compose
 from glocal.notices.forms import NoticeForm
 from glocal.notices.models import Notice, PhraseTemplate, ReviewStatus
@@ -54,9 +54,7 @@ def notice_list(request):
             "organisation": organisation,
             "rows": rows,
             "policy": services.policy_for(organisation.pk),
-            "subscribers": Subscriber.objects.filter(
-                owner=organisation, confirmed_at__isnull=False
-            ).count(),
+            "subscribers": delivery.subscriber_count(organisation),
             "is_admin": scoping.is_admin(request.actor, organisation),
         },
     )
@@ -67,10 +65,8 @@ def notice_list(request):
 def remove_subscriber(request):
     """Administrators delete a resident's subscription on request (the address goes with it)."""
     organisation = _organisation(request)
-    scoping.require(request.actor, organisation.pk, Role.ADMIN)
     email = request.POST.get("email", "").strip()
-    removed, _by_model = Subscriber.objects.filter(owner=organisation, email__iexact=email).delete()
-    if removed and email:
+    if delivery.remove_subscriber(request.actor, organisation, email):
         messages.success(request, _("The subscription of %(email)s is deleted.") % {"email": email})
     else:
         messages.error(request, _("No subscription has this address."))
@@ -279,17 +275,11 @@ def notice_detail(request, notice_id: int):
 
 
 def _deliveries(notice) -> dict:
-    deliveries = list(notice.deliveries.order_by("-created_at"))
-    failures = (
-        OutboxMessage.objects.filter(delivery__notice=notice, status=OutboxMessage.Status.FAILED)
-        .select_related("delivery")
-        .order_by("-pk")[:50]
-    )
-    return {
-        "deliveries": deliveries,
-        "failures": failures,
-        "delivering": any(d.status != Delivery.Status.DONE for d in deliveries),
-    }
+    """The e-mail report of a notice: its deliveries (what was sent), and failed messages."""
+    report = delivery.delivery_report(notice.owner, mailing.SOURCE, notice.pk)
+    kinds = {"alert": _("Published"), "update": _("Updated"), "cancel": _("Cancelled")}
+    rows = [{"delivery": d, "kind": kinds.get(d.kind, d.kind)} for d in report.deliveries]
+    return {"deliveries": rows, "failures": report.failures, "delivering": report.delivering}
 
 
 @login_required
