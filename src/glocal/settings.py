@@ -213,6 +213,11 @@ AXES_RESET_ON_SUCCESS = True
 # Successful logins are not kept (a table of who logged in from where that never shrinks);
 # failed attempts are, until their cool-off ends.
 AXES_DISABLE_ACCESS_LOG = True
+# Password-reset mails (glocal.core.auth.PasswordResetView): at most so many per address and per
+# client address in a window, so the reset form cannot flood a mailbox in the platform's name.
+PASSWORD_RESET_MAILS_PER_ADDRESS = env.integer("GLOCAL_PASSWORD_RESET_MAILS_PER_ADDRESS", 3)
+PASSWORD_RESET_MAILS_PER_CLIENT = env.integer("GLOCAL_PASSWORD_RESET_MAILS_PER_CLIENT", 10)
+PASSWORD_RESET_LIMIT_WINDOW = 60 * env.integer("GLOCAL_PASSWORD_RESET_WINDOW_MINUTES", 60)
 
 # Content-Security-Policy (django-csp): only the application's own scripts, styles, fonts and
 # images. Inline <script>/<style> blocks need nonce="{{ request.csp_nonce }}". Images may be

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -39,6 +38,12 @@ urlpatterns = [
         core_auth.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    # Ahead of Django's own: reset mails are limited per address and client address.
+    path(
+        "accounts/password_reset/",
+        core_auth.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),
@@ -55,7 +60,7 @@ urlpatterns = [
     # The admin's login page links "forgotten your password?" when this name exists.
     path(
         "admin/password_reset/",
-        auth_views.PasswordResetView.as_view(),
+        core_auth.PasswordResetView.as_view(),
         name="admin_password_reset",
     ),
     path("admin/", admin.site.urls),

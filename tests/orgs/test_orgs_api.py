@@ -147,7 +147,7 @@ def test_added_member_is_told_by_email(owner, home_org, django_user_model, actor
     from glocal.orgs import services
 
     newcomer = django_user_model.objects.create_user("newcomer", "new@example.jp", "pw-1234-x")
-    with pytest.raises(ValidationError, match=r"owner@example\.jp"):
+    with pytest.raises(ValidationError, match=r"owner@example\.jp は既にメンバー"):
         services.add_member(actor_for(owner), home_org, "owner@example.jp", "viewer")
     from django.test import TestCase
 

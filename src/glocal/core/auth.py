@@ -1,14 +1,21 @@
-"""Login throttling's pages: the lockout answer, and the password reset that lifts a lockout.
+"""Login throttling's pages: the lockout answer, the password reset that lifts a lockout, and
+the limit on password-reset mails.
 
 django-axes counts failed logins per user name and client address (see AXES_* in settings);
 these are the parts a person sees.
 """
 
+from datetime import timedelta
+
 from axes.helpers import get_cool_off
 from axes.utils import reset as reset_failed_logins
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
+
+from glocal.core import ratelimits
+from glocal.orgs.actors import client_ip
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -31,3 +38,25 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         reset_failed_logins(username=form.user.get_username())
         return response
+
+
+def _reset_limits(email: str, client: str | None) -> list[tuple[str, str, int]]:
+    address = email.strip().lower()
+    return [
+        ("password-reset:client", client or "unknown", settings.PASSWORD_RESET_MAILS_PER_CLIENT),
+        ("password-reset:address", address, settings.PASSWORD_RESET_MAILS_PER_ADDRESS),
+    ]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, with a limit on the mails it sends per address and per client
+    address in a window (PASSWORD_RESET_*), so that nobody can flood a mailbox in the
+    platform's name. Over the limit, no mail goes out but the page is the same "if the address
+    has an account, a mail is on its way": whether an account exists is never told."""
+
+    def form_valid(self, form):
+        window = timedelta(seconds=settings.PASSWORD_RESET_LIMIT_WINDOW)
+        limits = _reset_limits(form.cleaned_data["email"], client_ip(self.request))
+        if not ratelimits.allow_all(limits, window):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -7,7 +7,7 @@ from its own `contributions.py` module, and the consumer reads the registry:
 - staff dashboard items (`dashboard_item`): what awaits the signed-in user in that app;
 - public links (`public_link`): the app's public pages, listed on the home page;
 - country profile sections (`country_section`): what an app knows about one country;
-- market factors (`market_factor`): what an app adds to a prefecture's focus-market score.
+- market factors (`market_factor`): what an app adds to a prefecture's focus-market score;
 - subscription topics (`subscription_topics`): what residents may choose to be mailed about
   (notices' categories); the portal word `category_<topic>` names each.
 

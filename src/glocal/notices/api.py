@@ -73,9 +73,11 @@ def compose_texts(request, payload: ComposeIn):
 
 
 def _out(notice: Notice, actor) -> dict:
-    """Members see the version being worked on; everyone else the published one."""
+    """Members see the version being worked on, its category, severity, area and validity
+    included; everyone else the published one (the notice's own fields)."""
     member = actor.has_role(notice.owner_id, Role.VIEWER) or actor.is_superuser
     version = notice.current_version if member else notice.published_version
+    shown = version if member and version is not None else notice
     texts = {}
     if version is not None:
         texts = {
@@ -90,13 +92,13 @@ def _out(notice: Notice, actor) -> dict:
     return {
         "id": notice.pk,
         "organisation": notice.owner,
-        "category": notice.category,
-        "severity": notice.severity,
+        "category": shown.category,
+        "severity": shown.severity,
         "status": notice.status,
-        "prefecture": notice.prefecture,
-        "municipalities": list(notice.municipalities.all()),
-        "valid_from": notice.valid_from,
-        "valid_until": notice.valid_until,
+        "prefecture": shown.prefecture,
+        "municipalities": list(shown.municipalities.all()),
+        "valid_from": shown.valid_from,
+        "valid_until": shown.valid_until,
         "first_published_at": notice.first_published_at,
         "published_at": notice.published_at,
         "version": version.number if version else None,
@@ -112,8 +114,13 @@ class NoticeFilter(Schema):
 
 def _visible(request):
     notices = Notice.objects.select_related(
-        "owner", "prefecture", "current_version", "published_version"
-    ).prefetch_related("municipalities", "current_version__texts", "published_version__texts")
+        "owner", "prefecture", "current_version__prefecture", "published_version"
+    ).prefetch_related(
+        "municipalities",
+        "current_version__texts",
+        "current_version__municipalities",
+        "published_version__texts",
+    )
     return scoping.visible(notices, actor_of(request))
 
 
@@ -181,8 +188,9 @@ def create_notice(request, payload: NoticeIn):
 
 @router.patch("/notices/{notice_id}", response=NoticeOut, auth=RequireActor())
 def revise_notice(request, notice_id: PathId, payload: NoticePatch):
-    """Change fields; new phrases or texts make a new version (a published notice stays up as
-    it was until that version is published)."""
+    """Any change (texts, phrases, category, severity, area, validity) makes a new draft
+    version, approved like any other; a published notice stays up as it was, all of it, until
+    that version is published."""
     data = {k: v for k, v in _data(payload).items() if v is not None}
     services.revise_notice(actor_of(request), _notice(request, notice_id), data)
     return _out(_notice(request, notice_id), actor_of(request))

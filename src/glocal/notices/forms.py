@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from glocal import languages
-from glocal.notices.models import Category, Facility, Notice, PhraseTemplate
+from glocal.notices.models import Category, Facility, Notice, NoticeText, PhraseTemplate
 from glocal.places.models import LocalGovernment
 
 SLOT_FIELDS = {
@@ -80,7 +80,10 @@ class NoticeForm(forms.Form):
                 label=_("Title"), required=False, max_length=300
             )
             self.fields[f"body_{language.tag}"] = forms.CharField(
-                label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+                label=_("Text"),
+                required=False,
+                max_length=NoticeText.MAX_BODY,
+                widget=forms.Textarea(attrs={"rows": 4}),
             )
 
     def slot_values(self) -> dict[str, str]:

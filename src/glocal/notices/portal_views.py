@@ -136,20 +136,34 @@ def notices(request, language: str):
     return render(request, "notices/portal/list.html", context)
 
 
+# Everything on a notice page that can change while its URL stays the same.
+_PAGE_STATE = (
+    "published_version_id",
+    "status",
+    "published_at",
+    "cancelled_at",
+    "category",
+    "severity",
+    "valid_from",
+    "valid_until",
+)
+
+
 def notice(request, language: str, notice_id: int):
-    """A notice page. Pages are cached by what they show: the published version, the status
-    and the query string; a new version or a cancellation makes a new key, so nothing stale is
-    ever served and nothing needs clearing."""
+    """A notice page. Pages are cached by what they show: the published version (which carries
+    texts, category, severity, area and validity), the status, the dates shown and the query
+    string; a new version, a cancellation or any change of those makes a new key, so nothing
+    stale is ever served and nothing needs clearing."""
     language = content_language(language)
     state = (
         Notice.objects.filter(pk=notice_id, published_version__isnull=False)
-        .values_list("published_version_id", "status", "published_at")
+        .values_list(*_PAGE_STATE)
         .first()
     )
     key = None
     if state is not None:
-        digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
-        key = f"portal:notice:{notice_id}:{language.tag}:{state[0]}:{state[1]}:{digest}"
+        shown = hashlib.sha256(repr((state, request.GET.urlencode())).encode()).hexdigest()[:24]
+        key = f"portal:notice:{notice_id}:{language.tag}:{shown}"
         cached = cache.get(key)
         if cached is not None:
             return HttpResponse(cached)

@@ -3,7 +3,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from glocal.api.limits import MAX_ITEMS, Code, Moment, RecordId, text
-from glocal.notices.models import Category, Notice
+from glocal.notices.models import Category, Notice, NoticeText
 
 # Column lengths: PhraseTemplate.key, NoticeText.language/title; body and slot values are
 # bounded so a composed notice stays readable and a request stays small.
@@ -12,7 +12,7 @@ LanguageTag = text(16)
 SlotName = text(64)
 SlotValue = text(300)
 Title = text(300)
-Body = text(20_000)
+Body = text(NoticeText.MAX_BODY)
 MAX_PHRASES = 50
 MAX_MUNICIPALITIES = 500  # more than any prefecture has, wards included
 

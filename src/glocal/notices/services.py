@@ -1,9 +1,20 @@
 """Writing notices: create, revise, approve, publish, cancel. Pages and the API both call these.
 
-Two-person approval (per organisation, on by default): a version is approved by someone other
-than its author, and only approved versions are published. Publishing what is already published
-changes nothing.
+A version is the whole of what residents are told: the texts and the category, severity, area
+and validity. Every change makes a new version; a published notice stays as residents know it
+(texts and all) until the new version is published, and publishing copies the version's
+category, severity, area and validity onto the notice, which is what the portal, feeds, CAP and
+mail read.
+
+Two-person approval (per organisation, on by default): a version is approved by a signed-in
+person who did not write it, and only approved versions are published. API tokens may write
+versions but not approve them: a token does not say which person uses it, so "someone else"
+could not be told apart from the author. A version written through a token also counts as
+written by the person who issued the token. Publishing what is already published changes
+nothing.
 """
+
+from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -74,8 +85,16 @@ def _require_area(actor: Actor, owner, prefecture, municipalities) -> None:
             raise ValidationError({"area": str(refusal)}) from refusal
 
 
-def _require_notice_area(actor: Actor, notice: Notice) -> None:
-    _require_area(actor, notice.owner, notice.prefecture, list(notice.municipalities.all()))
+def _body(tag: str, content: dict) -> str:
+    body = (content.get("body") or "").strip()
+    if len(body) > NoticeText.MAX_BODY:
+        raise ValidationError(
+            {
+                f"texts.{tag}.body": _("A text may have at most %(limit)s characters.")
+                % {"limit": f"{NoticeText.MAX_BODY:,}"}
+            }
+        )
+    return body
 
 
 def _staff_texts(actor: Actor, texts: dict) -> list[NoticeText]:
@@ -86,7 +105,7 @@ def _staff_texts(actor: Actor, texts: dict) -> list[NoticeText]:
         except languages.UnknownLanguage as exc:
             raise ValidationError({f"texts.{tag}": str(exc)}) from exc
         title = (content.get("title") or "").strip()
-        body = (content.get("body") or "").strip()
+        body = _body(language.tag, content)
         if not title:
             raise ValidationError({f"texts.{tag}.title": _("A title is needed.")})
         # The Japanese original is the author's own text; translations wait for a reviewer.
@@ -105,7 +124,12 @@ def _staff_texts(actor: Actor, texts: dict) -> list[NoticeText]:
     return made
 
 
-def _add_version(actor: Actor, notice: Notice, phrases=None, slots=None, texts=None):
+# What a version says besides its texts; residents see the published version's.
+METADATA = ("category", "severity", "valid_from", "valid_until")
+
+
+def _composed_rows(actor: Actor, notice: Notice, phrases, slots, texts):
+    """The texts of a new version, with its phrases and slots."""
     if phrases:
         composition = compose(phrases, slots or {}, notice.owner_id)
         rows = [
@@ -118,26 +142,61 @@ def _add_version(actor: Actor, notice: Notice, phrases=None, slots=None, texts=N
             )
             for tag, text in composition.texts.items()
         ]
-        phrases, slots = composition.phrases, composition.slots
-    else:
-        rows = _staff_texts(actor, texts or {})
-        phrases, slots = [], {}
+        return rows, composition.phrases, composition.slots
+    return _staff_texts(actor, texts or {}), [], {}
+
+
+def _copied_rows(version: NoticeVersion):
+    """The texts of `version` unchanged, for a new version that changes only its metadata."""
+    rows = [
+        NoticeText(
+            language=t.language,
+            title=t.title,
+            body=t.body,
+            origin=t.origin,
+            review_status=t.review_status,
+        )
+        for t in version.texts.all()
+    ]
+    return rows, version.phrases, version.slots
+
+
+def _add_version(actor: Actor, notice: Notice, meta: dict, area, rows, phrases, slots):
+    """A new current version of `notice`: `meta` (METADATA), `area` (prefecture,
+    municipalities) and its texts."""
     if not any(row.language == languages.JAPANESE for row in rows):
         raise ValidationError({"texts.ja": _("A notice needs its Japanese text.")})
+    prefecture, municipalities = area
     number = (notice.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    version = NoticeVersion.objects.create(
+    version = NoticeVersion(
         notice=notice,
         number=number,
-        created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
+        created_by=actor.user
+        if actor.token is None and getattr(actor.user, "is_authenticated", False)
+        else None,
+        created_by_token=actor.token,
         author=actor.label,
         phrases=phrases,
         slots=slots,
+        prefecture=prefecture,
+        **meta,
     )
+    version.full_clean(exclude=["notice", "created_by", "created_by_token"])
+    version.save()
+    version.municipalities.set(municipalities)
     for row in rows:
         row.version = version
     NoticeText.objects.bulk_create(rows)
     notice.current_version = version
     return version
+
+
+def _show(notice: Notice, version: NoticeVersion) -> None:
+    """Make `version`'s category, severity, area and validity the notice's: what residents see."""
+    for field in METADATA:
+        setattr(notice, field, getattr(version, field))
+    notice.prefecture_id = version.prefecture_id
+    notice.municipalities.set(version.municipalities.all())
 
 
 @transaction.atomic
@@ -160,60 +219,110 @@ def create_notice(actor: Actor, data: dict) -> Notice:
     notice.full_clean(exclude=["current_version", "published_version"])
     notice.save()
     notice.municipalities.set(municipalities)
-    _add_version(actor, notice, data.get("phrases"), data.get("slots"), data.get("texts"))
+    meta = {field: getattr(notice, field) for field in METADATA}
+    rows, phrases, slots = _composed_rows(
+        actor, notice, data.get("phrases"), data.get("slots"), data.get("texts")
+    )
+    _add_version(actor, notice, meta, (prefecture, municipalities), rows, phrases, slots)
     notice.save(update_fields=["current_version"])
     return notice
 
 
-def _check_dates(notice: Notice) -> None:
-    if notice.valid_until and notice.valid_until <= notice.valid_from:
+def _check_dates(dated) -> None:
+    if dated.valid_until and dated.valid_until <= dated.valid_from:
         raise ValidationError({"valid_until": _("The end must come after the start.")})
+
+
+def _unchanged(version: NoticeVersion, meta: dict, area) -> bool:
+    prefecture, municipalities = area
+    return (
+        all(getattr(version, field) == meta[field] for field in METADATA)
+        and version.prefecture_id == prefecture.pk
+        and {m.pk for m in version.municipalities.all()} == {m.pk for m in municipalities}
+    )
 
 
 @transaction.atomic
 def revise_notice(actor: Actor, notice: Notice, data: dict) -> Notice:
-    """A new version (and any changed fields). A published notice stays up as it was until the
-    new version is published."""
+    """A new version with what `data` changes (texts, phrases, category, severity, area,
+    validity) and the rest of the current version. It is a draft: a published notice stays up
+    as it was, metadata included, until the new version is approved and published. Asking for
+    no change makes no version."""
     scoping.require(actor, notice.owner_id, Role.EDITOR)
     if notice.status == Status.CANCELLED:
         raise ValidationError(_("A cancelled notice cannot be changed."))
-    for field in ("category", "severity", "valid_from", "valid_until"):
-        if field in data:
-            setattr(notice, field, data[field])
-    _check_dates(notice)
+    base = notice.current_version
+    meta = {field: data[field] if field in data else getattr(base, field) for field in METADATA}
+    _check_dates(SimpleNamespace(**meta))
+    area = (base.prefecture, list(base.municipalities.all()))
     if "prefecture" in data or "municipalities" in data:
-        prefecture, municipalities = _area(
-            data.get("prefecture", notice.prefecture.code),
-            data.get("municipalities", [m.code for m in notice.municipalities.all()]),
+        area = _area(
+            data.get("prefecture", base.prefecture.code),
+            data.get("municipalities", [m.code for m in area[1]]),
         )
-        _require_area(actor, notice.owner, prefecture, municipalities)
-        notice.prefecture = prefecture
-        notice.municipalities.set(municipalities)
-    if data.get("phrases") or data.get("texts"):
-        _add_version(actor, notice, data.get("phrases"), data.get("slots"), data.get("texts"))
-        notice.status = Status.DRAFT
-        notice.approved_by = None
+        _require_area(actor, notice.owner, *area)
+    new_texts = bool(data.get("phrases") or data.get("texts"))
+    if not new_texts and _unchanged(base, meta, area):
+        return notice
+    if new_texts:
+        rows, phrases, slots = _composed_rows(
+            actor, notice, data.get("phrases"), data.get("slots"), data.get("texts")
+        )
+    else:
+        rows, phrases, slots = _copied_rows(base)
+    version = _add_version(actor, notice, meta, area, rows, phrases, slots)
+    if notice.published_version_id is None:  # nobody outside sees it yet: show the draft's
+        _show(notice, version)
+    notice.status = Status.DRAFT
+    notice.approved_by = None
     notice.full_clean(exclude=["current_version", "published_version"])
     notice.save()
     return notice
 
 
+def _require_version_area(actor: Actor, notice: Notice) -> None:
+    """The area the current version would be published to must be the owner's to notify."""
+    version = notice.current_version
+    _require_area(actor, notice.owner, version.prefecture, list(version.municipalities.all()))
+
+
+def wrote(actor: Actor, version: NoticeVersion) -> bool:
+    """Whether `actor` counts as an author of `version` for the two-person rule: the person who
+    wrote it, or who issued the token it came through; a token counts as the author of what it
+    wrote. Identities are compared, not labels."""
+    if actor.token is not None:
+        return version.created_by_token_id == actor.token.pk
+    user_id = getattr(actor.user, "pk", None)
+    if user_id is None:
+        return False
+    if version.created_by_id == user_id:
+        return True
+    token = version.created_by_token
+    return token is not None and token.created_by_id == user_id
+
+
+def _require_second_person(actor: Actor, version: NoticeVersion) -> None:
+    if actor.token is not None or not getattr(actor.user, "is_authenticated", False):
+        raise PermissionDenied(
+            _("Two-person approval: a version is approved by a signed-in person, not a token.")
+        )
+    if wrote(actor, version):
+        raise PermissionDenied(
+            _("Two-person approval: someone other than the author of this version must approve it.")
+        )
+
+
 @transaction.atomic
 def approve_notice(actor: Actor, notice: Notice) -> Notice:
     scoping.require(actor, notice.owner_id, Role.EDITOR)
-    _require_notice_area(actor, notice)
+    _require_version_area(actor, notice)
     if notice.status != Status.DRAFT:
         raise ValidationError(
             _("Only a draft can be approved; this notice is %(status)s.")
             % {"status": notice.get_status_display()}
         )
-    if (
-        policy_for(notice.owner_id).two_person_approval
-        and notice.current_version.author == actor.label
-    ):
-        raise PermissionDenied(
-            _("Two-person approval: someone other than the author of this version must approve it.")
-        )
+    if policy_for(notice.owner_id).two_person_approval:
+        _require_second_person(actor, notice.current_version)
     notice.status = Status.APPROVED
     notice.approved_by = actor.user if getattr(actor.user, "is_authenticated", False) else None
     notice.save(update_fields=["status", "approved_by"])
@@ -230,13 +339,14 @@ def publish_notice(actor: Actor, notice: Notice) -> Notice:
         return notice  # already out: publishing again changes nothing
     if notice.status == Status.CANCELLED:
         raise ValidationError(_("A cancelled notice cannot be published."))
-    _require_notice_area(actor, notice)
+    _require_version_area(actor, notice)
     if policy_for(notice.owner_id).two_person_approval and notice.status != Status.APPROVED:
         raise ValidationError(_("Two-person approval: this version must be approved first."))
     if notice.current_version.text(languages.JAPANESE) is None:
         raise ValidationError({"texts.ja": _("A notice needs its Japanese text.")})
     now = timezone.now()
     kind = "update" if notice.first_published_at else "alert"
+    _show(notice, notice.current_version)
     notice.status = Status.PUBLISHED
     notice.published_version = notice.current_version
     notice.published_at = now

@@ -109,15 +109,15 @@ def _note_unused(request, unused: tuple[str, ...]) -> None:
 
 
 def _initial_from(notice: Notice) -> dict:
-    """The form's values for writing a new version of `notice`."""
+    """The form's values for writing a new version of `notice`: those of its current one."""
     version = notice.current_version
     initial = {
-        "category": notice.category,
-        "severity": notice.severity,
-        "municipalities": [m.code for m in notice.municipalities.all()],
-        "valid_from": timezone.localtime(notice.valid_from).strftime("%Y-%m-%dT%H:%M"),
-        "valid_until": timezone.localtime(notice.valid_until).strftime("%Y-%m-%dT%H:%M")
-        if notice.valid_until
+        "category": version.category,
+        "severity": version.severity,
+        "municipalities": [m.code for m in version.municipalities.all()],
+        "valid_from": timezone.localtime(version.valid_from).strftime("%Y-%m-%dT%H:%M"),
+        "valid_until": timezone.localtime(version.valid_until).strftime("%Y-%m-%dT%H:%M")
+        if version.valid_until
         else None,
         "mode": "phrases" if version.phrases else "free",
         "phrases": version.phrases,
@@ -269,7 +269,11 @@ def notice_detail(request, notice_id: int):
         "versions": notice.versions.order_by("-number"),
         "policy": policy,
         "can_edit": can_edit,
-        "is_author": version is not None and version.author == request.actor.label,
+        "is_author": version is not None and services.wrote(request.actor, version),
+        # What residents see, when it is not the version being worked on.
+        "published": notice.published_version
+        if notice.published_version_id not in (None, notice.current_version_id)
+        else None,
     }
     return render(request, "notices/detail.html", context)
 

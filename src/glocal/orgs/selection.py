@@ -24,13 +24,17 @@ def starting_membership(memberships: list[Membership]) -> Membership | None:
 
 
 def active_membership(request: HttpRequest) -> Membership | None:
-    """The membership chosen with the switcher, else the one to start in."""
+    """The membership chosen with the switcher, else the one to start in, which is then kept
+    in the session: a membership added later never takes over a session silently."""
     if hasattr(request, "_glocal_active_membership"):
         return request._glocal_active_membership
     memberships = memberships_for(request.user)
     chosen = request.session.get(SESSION_KEY)
     membership = next((m for m in memberships if m.organisation_id == chosen), None)
-    membership = membership or starting_membership(memberships)
+    if membership is None:
+        membership = starting_membership(memberships)
+        if membership is not None:
+            request.session[SESSION_KEY] = membership.organisation_id
     request._glocal_active_membership = membership
     return membership
 

@@ -89,14 +89,29 @@ def delete_organisation(actor: Actor, organisation: Organisation) -> None:
     organisation.delete()
 
 
+def _may_be_added(actor: Actor, user, organisation: Organisation) -> bool:
+    """An organisation's administrator adds accounts that belong to no organisation yet (made
+    for this, by platform staff); an account that already works for another organisation is
+    added only by platform staff, since its owner never agreed to join (their uploads could
+    land in the wrong organisation)."""
+    if actor.is_superuser:
+        return True
+    return not Membership.objects.filter(user=user).exclude(organisation=organisation).exists()
+
+
 @transaction.atomic
-def add_member(actor: Actor, organisation: Organisation, email: str, role: Role) -> Membership:
-    """Add an existing user, found by e-mail address, and tell them by e-mail."""
+def add_member(
+    actor: Actor, organisation: Organisation, email: str, role: Role
+) -> Membership | None:
+    """Add an existing user, found by e-mail address, and tell them by e-mail. None when no
+    account may be added under that address; the caller says the same thing either way, so
+    that nobody learns through this form which addresses have accounts."""
     scoping.require(actor, organisation.pk, Role.ADMIN)
     user = get_user_model().objects.filter(email__iexact=email.strip()).first()
-    if user is None:
-        raise ValidationError({"email": _("No user has the address %(email)s.") % {"email": email}})
+    if user is None or not _may_be_added(actor, user, organisation):
+        return None
     if Membership.objects.filter(user=user, organisation=organisation).exists():
+        # Members are listed on the organisation's page anyway: nothing new is told.
         raise ValidationError({"email": _("%(email)s is already a member.") % {"email": email}})
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     transaction.on_commit(lambda: tasks.send_membership_notice.enqueue(membership.pk))

@@ -63,7 +63,14 @@ def detail(request, pk: int):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, _("Member added; they have been told by e-mail."))
+                # The same words whether or not the address has an account (see add_member).
+                messages.success(
+                    request,
+                    _(
+                        "If an account that may be added has this address, it is now a member "
+                        "and has been told by e-mail."
+                    ),
+                )
                 return redirect("orgs:detail", pk=pk)
     # Read (and audit the read of) the members only when the page is shown.
     members = list(Membership.objects.filter(organisation=organisation).select_related("user"))

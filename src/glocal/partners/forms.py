@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal import wareki
 from glocal.partners.models import TEXT_MAX, Exchange, Field, PartnerRequest
-from glocal.places.models import LocalGovernment
+from glocal.places.models import Country, LocalGovernment
+
+# As the API takes them (partners.api.ProfileIn): at most 50 countries of 128 characters each.
+MAX_COUNTRIES = 50
+COUNTRY_NAME_MAX = 128
 
 
 class EraDateField(forms.CharField):
@@ -60,6 +64,7 @@ class ProfileForm(forms.Form):
     countries = forms.CharField(
         label=_("countries wanted"),
         required=False,
+        max_length=MAX_COUNTRIES * (COUNTRY_NAME_MAX + 2),
         help_text=_("Names or ISO codes, separated by commas: 米国, Canada, AU"),
     )
     fields = forms.MultipleChoiceField(
@@ -76,14 +81,34 @@ class ProfileForm(forms.Form):
     )  # fmt: skip
 
     def clean_countries(self):
-        """Each name resolved as the API resolves it (the service checks them again)."""
+        """Each name resolved as the API resolves it (the service checks them again), within
+        the API's bounds; a name given twice counts once, and ISO codes are looked up together
+        in one query, so a long list does not cost a query per entry."""
         from glocal.partners import services
 
-        codes = []
         text = self.cleaned_data["countries"].replace("、", ",")
-        for value in filter(None, (v.strip() for v in text.split(","))):
+        values = list(dict.fromkeys(v for v in (v.strip() for v in text.split(",")) if v))
+        if len(values) > MAX_COUNTRIES:
+            raise forms.ValidationError(
+                _("At most %(limit)s countries.") % {"limit": MAX_COUNTRIES}
+            )
+        too_long = next((v for v in values if len(v) > COUNTRY_NAME_MAX), None)
+        if too_long is not None:
+            raise forms.ValidationError(
+                _("Unknown country: %(name)s") % {"name": too_long[:COUNTRY_NAME_MAX] + "…"}
+            )
+        by_code = {
+            code: code
+            for code in Country.objects.filter(
+                code__in=[v.upper() for v in values if len(v) == 2 and v.isascii()]
+            ).values_list("code", flat=True)
+        }
+        codes = []
+        for value in values:
             try:
-                codes.append(services.country_code(value))
+                code = by_code.get(value.upper()) or services.country_code(value)
             except ValidationError as exc:
                 raise forms.ValidationError(exc.message_dict["countries"]) from exc
+            if code not in codes:
+                codes.append(code)
         return codes

@@ -9,6 +9,9 @@ from glocal.orgs import scoping
 from glocal.orgs.models import Role
 from glocal.plans.models import Actual, Indicator, Plan, Review, YearLock
 
+# The longest comment, evaluation or next step, however it comes in (page, API, importer).
+TEXT_MAX = 20_000
+
 
 def check_in_period(plan: Plan, fiscal_year: int) -> None:
     if not plan.start_fy - 1 <= fiscal_year <= plan.end_fy:
@@ -57,6 +60,10 @@ def enter_actuals(actor, plan: Plan, fiscal_year: int, values: dict, notes=None)
             problems[indicator.code] = _("the evidence is longer than %(n)s characters") % {
                 "n": limit
             }
+        if len(str(note.get("comment", ""))) > TEXT_MAX:
+            problems[indicator.code] = _("the comment is longer than %(n)s characters") % {
+                "n": TEXT_MAX
+            }
     if problems:
         raise ValidationError(problems)
     user = _user(actor)
@@ -92,6 +99,7 @@ def save_reviews(actor, plan: Plan, fiscal_year: int, texts: dict, confirm: bool
     scoping.require(actor, plan.owner_id, Role.ADMIN if confirm else Role.EDITOR)
     _check_year(plan, fiscal_year)
     nodes = {n.pk: n for n in plan.nodes.all()}
+    _check_review_lengths(nodes, texts)
     saved = 0
     for key, text in texts.items():
         node = nodes.get(_id(key))
@@ -112,6 +120,19 @@ def save_reviews(actor, plan: Plan, fiscal_year: int, texts: dict, confirm: bool
         review.save()
         saved += 1
     return saved
+
+
+def _check_review_lengths(nodes: dict, texts: dict) -> None:
+    problems = {}
+    for key, text in texts.items():
+        node = nodes.get(_id(key))
+        for part in ("evaluation", "next_step"):
+            if len(str(text.get(part, ""))) > TEXT_MAX:
+                problems[node.code if node else f"node {key}"] = _(
+                    "the evaluation and the next step may have at most %(n)s characters each"
+                ) % {"n": TEXT_MAX}
+    if problems:
+        raise ValidationError(problems)
 
 
 def lock_year(actor, plan: Plan, fiscal_year: int) -> None:

@@ -12,7 +12,10 @@ class Notice(OwnedModel):
     """Public once published (`is_public`); drafts stay with the owning organisation.
 
     `current_version` is what staff edit; `published_version` is what residents read, so an
-    update can go through approval while the published text stays up."""
+    update can go through approval while the published text stays up. A version holds the
+    texts *and* the category, severity, area and validity; the notice's own copies of these
+    are what residents are shown: those of the published version (set when it is published),
+    or before the first publication those of the draft."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -75,16 +78,35 @@ class Notice(OwnedModel):
 
 
 class NoticeVersion(models.Model):
-    """One saved state of a notice's texts. Versions are never changed, only added."""
+    """One saved state of a notice: its texts and what they apply to (category, severity, area,
+    validity). Versions are never changed, only added, and each goes through approval."""
 
     notice = models.ForeignKey(Notice, models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
+    # Who wrote it: the signed-in person, or the API token it came through. The two-person
+    # rule compares these identities, never the label below.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # Who wrote it, as the audit log names them (a user, or an API token): the two-person
-    # rule compares these.
+    created_by_token = models.ForeignKey(
+        "orgs.ApiToken", models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Who wrote it, as the audit log names them (a user, or an API token), for display.
     author = models.CharField(max_length=200)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    severity = models.CharField(_("severity"), max_length=12, choices=Notice.Severity.choices)
+    prefecture = models.ForeignKey(
+        "places.LocalGovernment",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("prefecture"),
+    )
+    # Empty: the whole prefecture.
+    municipalities = models.ManyToManyField(
+        "places.LocalGovernment", blank=True, related_name="+", verbose_name=_("municipalities")
+    )
+    valid_from = models.DateTimeField(_("valid from"))
+    valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Composed from the phrase library: the template keys and raw slot values.
     phrases = models.JSONField(default=list, blank=True)
@@ -104,6 +126,10 @@ class NoticeVersion(models.Model):
 
 
 class NoticeText(models.Model):
+    # The longest body any way in takes (staff form, API, importers): a notice stays readable
+    # and a mail stays small.
+    MAX_BODY = 20_000
+
     class Origin(models.TextChoices):
         PHRASES = "phrases", _("Phrase library")
         STAFF = "staff", _("Written by staff")
