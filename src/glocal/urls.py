@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include(public)),
     path("places/", include("glocal.places.urls")),
     path("residents/desk/", include("glocal.desk.portal_urls")),
-    path("residents/", include("glocal.notices.portal_urls")),
+    path("residents/", include("glocal.portal_urls")),
     path("partners/", partner_views.public_list, name="public_partners"),
     path("partners/requests/", partner_views.public_requests, name="public_partner_requests"),
     path("plans/", plan_views.public_list, name="public_plans"),

@@ -9,8 +9,9 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from glocal.core.models import RateCounter
 from glocal.delivery import confirmation_limits
-from glocal.delivery.models import ConfirmationCounter, Subscriber
+from glocal.delivery.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_the_limit_ends_with_its_short_window(client, smtp, committed, home_org)
         ask(client, committed, home_org, "ana@example.com")
     assert smtp.count() == 3
     later = timezone.now() + confirmation_limits.window() + timedelta(seconds=1)
-    with mock.patch("glocal.delivery.confirmation_limits.timezone.now", return_value=later):
+    with mock.patch("glocal.core.ratelimits.timezone.now", return_value=later):
         ask(client, committed, home_org, "ana@example.com")
     assert smtp.count() == 4
     assert confirmation_limits.window() <= timedelta(minutes=15)
@@ -61,7 +62,7 @@ def test_the_limit_ends_with_its_short_window(client, smtp, committed, home_org)
 
 def test_counters_keep_no_address(client, smtp, committed, home_org):
     ask(client, committed, home_org, "ana@example.com")
-    keys = " ".join(ConfirmationCounter.objects.values_list("key", flat=True))
+    keys = " ".join(RateCounter.objects.values_list("key", flat=True))
     assert keys
     assert "ana" not in keys
     assert "198.51" not in keys

@@ -20,6 +20,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.dispatch import Signal
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class MarketFactor:
     label: str  # lazily translated
     score: Callable
 
+
+# Sent by an app after writing records in bulk (bulk writes send no post_save), with
+# `organisation_id`: whoever counts those records (plans' derived indicators) recounts.
+records_written = Signal()
 
 INDICATORS: dict[str, Computation] = {}
 DASHBOARD: list[Callable] = []  # (actor, organisation) -> iterable of DashboardItem

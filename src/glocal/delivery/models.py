@@ -51,19 +51,6 @@ class Subscriber(OwnedModel):
         self.categories = f",{','.join(chosen)}," if chosen else ""
 
 
-class ConfirmationCounter(models.Model):
-    """How many confirmation mails went to one address, or were asked for from one client
-    address, in the current window. In the database, not in a per-process cache, so that every
-    web worker counts against the same limit. `key` is a keyed hash: no address is stored."""
-
-    key = models.CharField(max_length=64, unique=True)
-    window_start = models.DateTimeField(db_index=True)
-    count = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.count} since {self.window_start:%H:%M}"
-
-
 class Delivery(models.Model):
     """One sending of mail by an organisation, about one thing (its source: a notice version, a
     reply, an event ticket…), to its recipients, each in their language. Made through

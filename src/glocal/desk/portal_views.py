@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from glocal import languages
+from glocal.core.portal import content_language, page_context
 from glocal.desk import portal, resolve, services
 from glocal.desk.models import DeskMember
-from glocal.notices.portal_views import content_language, page_context
 from glocal.orgs.actors import client_ip
 from glocal.orgs.models import Organisation
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import wareki
+from glocal.core import registry
 from glocal.orgs import actors, audit, scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import AuditEvent, Organisation, Role
@@ -331,11 +332,8 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
         _audit_bulk(
             actor, [a for k, a in updated.items() if k not in created], AuditEvent.Action.UPDATE
         )
-        if created or updated:
-            # Bulk writes send no post_save: tell the plans that count affiliations ourselves.
-            from glocal.plans import derived
-
-            derived.schedule(organisation_id)
+        if created or updated:  # bulk writes send no post_save: say so to whoever counts them
+            registry.records_written.send(sender=Affiliation, organisation_id=organisation_id)
     return report
 
 

@@ -25,8 +25,11 @@ REGISTRY = registry.INDICATORS  # what the apps offer, read by the importer and 
 
 
 def watch() -> None:
-    """Recompute plans when the records a computation counts change."""
+    """Recompute plans when the records a computation counts change, one by one or in bulk."""
     registry.discover()
+    registry.records_written.connect(
+        _written_in_bulk, weak=False, dispatch_uid="plans-derived-records-written"
+    )
     for computation in REGISTRY.values():
         for label, owner_of in computation.watches:
             model = apps.get_model(label)
@@ -37,6 +40,12 @@ def watch() -> None:
                     weak=False,
                     dispatch_uid=f"plans-derived-{computation.key}-{label}-{signal}",
                 )
+
+
+def _written_in_bulk(sender, organisation_id, **kwargs):
+    label = sender._meta.label
+    if any(label == watched for c in REGISTRY.values() for watched, _owner in c.watches):
+        schedule(organisation_id)
 
 
 def _watcher(owner_of):

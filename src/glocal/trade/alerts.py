@@ -3,13 +3,14 @@
 Double opt-in as residents' subscriptions do it (glocal.delivery.subscriptions): subscribing
 stores an unconfirmed row and mails a signed confirmation link; only the link's use confirms.
 A known address gets the same answer as a new one. Confirmation mails count against the
-platform's shared limits per address and per client (glocal.delivery.confirmation_limits).
+platform's rate limiter (glocal.core.ratelimits), per address and per client.
 
 The mails go through the platform's outbox. That outbox is being built in parallel and is not
 in this tree yet, so `_send` below does not send: it is the one call left to wire.
 """
 
 import logging
+from datetime import timedelta
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from glocal.delivery import confirmation_limits
+from glocal.core import ratelimits
 from glocal.orgs.actors import Actor, acting_as
 from glocal.places.models import Country, LocalGovernment
 from glocal.trade import hs
@@ -31,6 +32,10 @@ CONFIRM_DAYS = 7
 _CONFIRM_SALT = "glocal.trade.alerts.confirm"
 _LEAVE_SALT = "glocal.trade.alerts.leave"
 _PUBLIC = Actor(via="portal")
+
+# Confirmation mails, as for residents' subscriptions: a few per address and per client in a
+# short window, so the form floods no mailbox and locks nobody out for long.
+PER_ADDRESS, PER_CLIENT, WINDOW = 3, 10, timedelta(minutes=10)
 
 
 class InvalidSubscription(ValueError):
@@ -59,7 +64,13 @@ def subscribe(email: str, language: str, topic: str, value: str, client: str | N
     language = language if language in LANGUAGES else "ja"
     email = email.strip()
     with transaction.atomic(), acting_as(_PUBLIC):
-        if not confirmation_limits.allow(email, client):
+        if not ratelimits.allow_all(
+            [
+                ("trade-alerts:client", client or "unknown", PER_CLIENT),
+                ("trade-alerts:address", email.lower(), PER_ADDRESS),
+            ],
+            WINDOW,
+        ):
             return None, None
         found = AlertSubscription.objects.filter(email__iexact=email, topic=topic, value=value)
         subscription = found.first()

@@ -1,3 +1,6 @@
+"""The resident portal at /residents/, assembled at the project level: notices' pages and feeds,
+and delivery's subscription pages, under one namespace."""
+
 from django.urls import path
 
 from glocal.delivery import portal_views as subscriptions
