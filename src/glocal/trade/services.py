@@ -110,6 +110,15 @@ def change_measure(actor: Actor, measure: Measure, data: MeasureData) -> Measure
     return record(actor, measure.owner_id, data)
 
 
+def correct_version(
+    actor: Actor, version: MeasureVersion, data: MeasureData
+) -> MeasureVersion | None:
+    """Correct what a version says: a new version with the same start date, which stands in
+    its place (the history keeps both). None when the correction changes nothing."""
+    data.effective_from = version.effective_from
+    return change_measure(actor, version.measure, data)
+
+
 # -- exporters and promotion projects ------------------------------------------------------------
 
 EXPORTER_FIELDS = (
