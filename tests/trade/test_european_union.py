@@ -31,10 +31,10 @@ def test_an_eu_measure_is_lifted_and_gone_from_the_matrix(
     client, home_org, editor, actor_for, measure_data
 ):
     actor = actor_for(editor)
-    services.record(actor, home_org.pk, measure_data(country="EU", products="食品全般",
-                                                     start="2011-03-25"))  # fmt: skip
-    services.record(actor, home_org.pk, measure_data(country="EU", products="きのこ",
-                                                     start="2021-10-10", end="2023-08-03"))  # fmt: skip
+    imposed = measure_data(country="EU", products="食品全般", start="2011-03-25")
+    services.record(actor, home_org.pk, imposed)
+    lifted = measure_data(country="EU", products="きのこ", start="2021-10-10", end="2023-08-03")
+    services.record(actor, home_org.pk, lifted)
     measure = Measure.objects.get(country__code="EU")
     assert list(measure.versions.values_list("change", flat=True)) == ["imposed", "lifted"]
     before = client.get("/trade/", {"prefecture": "070009", "on": "2023-08-02"}).content.decode()
