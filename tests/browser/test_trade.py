@@ -33,12 +33,17 @@ def test_matrix_for_two_dates(page, demo_measures, screenshot):
     expect(matrix.get_by_role("rowheader", name="アメリカ合衆国 (US) ※")).to_be_visible()
     expect(matrix.get_by_role("rowheader", name="大韓民国 (KR)")).to_be_visible()
     expect(matrix.get_by_role("rowheader", name="香港 (HK)")).to_have_count(0)
+    expect(matrix.get_by_role("rowheader", name="欧州連合 (EU) ※")).to_be_visible()
     screenshot("trade-matrix-2020")
+    page.set_viewport_size({"width": 390, "height": 800})
+    screenshot("trade-matrix-2020-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_label("日付").fill("2024-12-31")
     page.get_by_role("button", name="表示").click()
     expect(matrix.get_by_role("rowheader", name="香港 (HK)")).to_be_visible()
     expect(matrix.get_by_role("rowheader", name="アメリカ合衆国 (US) ※")).to_have_count(0)
+    expect(matrix.get_by_role("rowheader", name="欧州連合 (EU) ※")).to_have_count(0)  # lifted
     expect(page.get_by_text("公式の情報源で確認していない例示").first).to_be_visible()
     screenshot("trade-matrix-2024")
     page.set_viewport_size({"width": 390, "height": 800})

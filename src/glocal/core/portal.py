@@ -65,3 +65,15 @@ def place_name(place, language: languages.ContentLanguage) -> str:
     if language.is_japanese:
         return place.name
     return place.names.get(language.tag) or place.name_en
+
+
+def place_names(places, language: languages.ContentLanguage) -> list[tuple[object, str]]:
+    """(place, name) for places shown together: each in the reader's language only when all of
+    them have a name in it, else all by their romanised name, so that a list never mixes
+    "thành phố Fukushima" with "Tamura City"."""
+    places = list(places)
+    if language.is_japanese:
+        return [(p, p.name) for p in places]
+    if all(p.names.get(language.tag) for p in places):
+        return [(p, p.names[language.tag]) for p in places]
+    return [(p, p.name_en) for p in places]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from glocal import languages
 from glocal.core import portal
-from glocal.core.portal import content_language, page_context, place_name
+from glocal.core.portal import content_language, page_context, place_name, place_names
 from glocal.core.registry import subscription_topics
 from glocal.delivery import subscriptions, tasks
 from glocal.orgs.actors import client_ip
@@ -17,12 +17,27 @@ from glocal.places.models import LocalGovernment
 
 
 def _publishers(prefecture):
-    """Organisations of this prefecture and its municipalities: whom one can subscribe to."""
+    """Organisations of this prefecture and its municipalities: whom one can subscribe to. The
+    one that issues notices for the whole prefecture, its government, comes first and is the
+    form's default; then the others of the prefecture itself; then the municipalities'."""
     places = LocalGovernment.objects.filter(pk=prefecture.pk) | LocalGovernment.objects.filter(
         prefecture=prefecture
     )
-    found = Organisation.objects.filter(local_government__in=places).order_by("kind", "name")
-    return list(found)
+    found = Organisation.objects.filter(local_government__in=places).select_related(
+        "local_government"
+    )
+
+    def rank(organisation):
+        own = organisation.local_government_id == prefecture.pk
+        government = organisation.kind == Organisation.Kind.PREFECTURE
+        return (
+            not (own and government),
+            not own,
+            organisation.local_government.code,
+            organisation.name,
+        )
+
+    return sorted(found, key=rank)
 
 
 def _choices(language, prefecture, words):
@@ -36,7 +51,7 @@ def _choices(language, prefecture, words):
             (p, place_name(p, language))
             for p in LocalGovernment.objects.prefectures().order_by("code")
         ],
-        "municipalities": [(m, place_name(m, language)) for m in municipalities.order_by("code")],
+        "municipalities": place_names(municipalities.order_by("code"), language),
         "categories": [(c, words[f"category_{c}"]) for c in subscription_topics()],
         "publishers": [
             (o, o.name if language.is_japanese else (o.name_en or o.name))
@@ -91,7 +106,7 @@ def _organisation_name(organisation, language) -> str:
 
 
 def _area(language, prefecture, municipalities) -> str:
-    area = ", ".join(place_name(m, language) for m in municipalities)
+    area = ", ".join(name for _m, name in place_names(municipalities, language))
     return area or place_name(prefecture, language)
 
 

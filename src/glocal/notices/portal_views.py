@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from glocal import easyja, languages
 from glocal.core import portal
-from glocal.core.portal import content_language, page_context, place_name
+from glocal.core.portal import content_language, page_context, place_name, place_names
 from glocal.notices import services, slots
 from glocal.notices.models import Notice, ReviewStatus
 from glocal.places.models import LocalGovernment
@@ -129,7 +129,7 @@ def notices(request, language: str):
         area=area,
         prefecture=prefecture,
         prefectures=[(p, place_name(p, language)) for p in prefectures],
-        municipalities=[(m, place_name(m, language)) for m in municipalities.order_by("code")],
+        municipalities=place_names(municipalities.order_by("code"), language),
         items=items,
         now=timezone.now(),
     )
@@ -185,7 +185,7 @@ def _notice_page(request, language, notice_id: int):
         return render(request, "notices/portal/missing.html", context, status=404)
     words = portal.words(language.tag)
     text, shown = _shown_text(found, language)
-    areas = [place_name(m, language) for m in found.municipalities.all()] or [
+    areas = [name for _m, name in place_names(found.municipalities.all(), language)] or [
         place_name(found.prefecture, language)
     ]
     organisation = (

@@ -6,6 +6,8 @@ Sources, both shipped inside installed packages (nothing is downloaded):
   verified; ward names come as "札幌市 中央区" and are split into city and ward.
 - Countries and subdivisions: ISO 3166-1 and 3166-2 from `pycountry`, with Japanese names from its
   catalogue, corrected and extended with the names offices write (data/country_names_ja.tsv);
+  and, as countries, the few parties that are not ISO countries but set rules like one (the
+  European Union, under ISO's exceptionally reserved code EU: data/non_iso_countries.tsv);
   subdivisions of the countries most partners are in get the names offices write, with their
   variants, from data/subdivision_names_ja.tsv.
 
@@ -227,7 +229,25 @@ def country_rows() -> tuple[list[dict], list[dict]]:
         for alias in sorted(names - {name_ja, name_en}):
             language = "en" if alias.isascii() else "ja"
             aliases.append({"country": country.alpha_2, "name": alias, "language": language})
+    _add_non_iso(countries, aliases)
     return countries, aliases
+
+
+def _add_non_iso(countries: list[dict], aliases: list[dict]) -> None:
+    """The parties of data/non_iso_countries.tsv (the EU), each checked not to take a code ISO
+    assigned to a country."""
+    for entry in _read_tsv("non_iso_countries.tsv"):
+        code, alpha3 = entry["code"], entry["alpha3"]
+        if pycountry.countries.get(alpha_2=code) or pycountry.countries.get(alpha_3=alpha3):
+            raise ReferenceDataError(f"non_iso_countries.tsv: {code} is an ISO country's code")
+        names = [name for name in (entry["aliases"] or "").split("|") if name]
+        countries.append({
+            "code": code, "alpha3": alpha3, "numeric": "", "name_en": entry["name_en"],
+            "official_name_en": entry["official_name_en"], "name_ja": entry["name_ja"],
+        })  # fmt: skip
+        for alias in sorted(set(names) - {entry["name_ja"], entry["name_en"]}):
+            language = "en" if alias.isascii() else "ja"
+            aliases.append({"country": code, "name": alias, "language": language})
 
 
 def subdivision_names_ja() -> dict[str, dict]:

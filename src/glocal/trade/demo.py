@@ -1,7 +1,9 @@
 """Demo: import restrictions as they stood on 31 December 2024 by the public sources named in
 each row, imported the way an office would; rows whose dates or scope could not be checked
 (no internet while this was written) carry 例示 (illustrative) and are marked on every page.
-The EU (lifted 3 August 2023) is left out: the places app has no country row for the EU yet.
+The EU's measure (places loads the EU under ISO's reserved code) is imposed in 2011, eased in
+steps and lifted on 3 August 2023; each step names its Commission regulation and EUR-Lex
+address, but the prefectures and products of each step are approximated, so all are 例示.
 Exporters and the two promotion projects are fictional."""
 
 from datetime import date

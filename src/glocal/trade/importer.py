@@ -113,5 +113,11 @@ def check(table: list[list[str]]) -> Checked:
 def write(actor: Actor, owner_id: int, rows: list[rules.MeasureData]) -> int:
     """Record the rows in date order (so that changes are named against what came before);
     the number of versions recorded."""
-    ordered = sorted(rows, key=lambda r: (r.country.code, r.kind, r.title, r.effective_from))
-    return sum(services.record(actor, owner_id, row) is not None for row in ordered)
+
+    def key(row):
+        return (row.country.code, row.kind, row.title, row.effective_from)
+
+    groups: dict[tuple, list[rules.MeasureData]] = {}
+    for row in sorted(rows, key=key):  # stable: rows with one start keep the file's order
+        groups.setdefault(key(row), []).append(row)
+    return sum(services.record_steps(actor, owner_id, steps) for steps in groups.values())

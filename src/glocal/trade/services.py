@@ -104,10 +104,37 @@ def record(actor: Actor, owner_id: int, data: MeasureData) -> MeasureVersion | N
     return version
 
 
+def record_steps(actor: Actor, owner_id: int, steps: list[MeasureData]) -> int:
+    """Record rows of one measure with one start date, in order (a file may say "eased on
+    this date" and then "that version was lifted later" in two rows). When what the last row
+    says is already what stands for that date, the rows were imported before: nothing is
+    recorded (else replaying the first row would count as a correction). The number recorded."""
+    last = steps[-1]
+    standing = (
+        MeasureVersion.objects.filter(
+            measure__owner_id=owner_id, measure__country=last.country, measure__kind=last.kind,
+            measure__title=last.title, effective_from=last.effective_from,
+        ).order_by("-number").first()
+    )  # fmt: skip
+    if standing is not None and standing.content() == MeasureVersion(**_fields(last)).content():
+        scoping.require(actor, owner_id, Role.EDITOR)
+        return 0
+    return sum(record(actor, owner_id, step) is not None for step in steps)
+
+
 def change_measure(actor: Actor, measure: Measure, data: MeasureData) -> MeasureVersion | None:
     """A new version of an existing measure; its country, kind and title stay as they are."""
     data.country, data.kind, data.title = measure.country, measure.kind, measure.title
     return record(actor, measure.owner_id, data)
+
+
+def correct_version(
+    actor: Actor, version: MeasureVersion, data: MeasureData
+) -> MeasureVersion | None:
+    """Correct what a version says: a new version with the same start date, which stands in
+    its place (the history keeps both). None when the correction changes nothing."""
+    data.effective_from = version.effective_from
+    return change_measure(actor, version.measure, data)
 
 
 # -- exporters and promotion projects ------------------------------------------------------------

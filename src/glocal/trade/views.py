@@ -1,19 +1,16 @@
-"""Public pages (the matrix, the feed) and staff pages (measures, exporters, projects)."""
+"""Public pages: the matrix, a measure's history, alerts (staff pages are in `staff`)."""
 
 from datetime import date
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import wareki
-from glocal.orgs import scoping, selection
-from glocal.orgs.audit import record_read
+from glocal.orgs import scoping
 from glocal.places.models import LocalGovernment
 from glocal.trade import matrix, queries
-from glocal.trade.models import Exporter, Measure, PromotionProject
+from glocal.trade.models import Measure
 
 FUKUSHIMA = "070009"
 
@@ -58,40 +55,6 @@ def public_measure(request, measure_id: int):
         "trade/public_measure.html",
         {"measure": measure, "history": queries.history(measure)},
     )
-
-
-def _organisation(request):
-    membership = selection.active_membership(request)
-    if membership is None:
-        raise PermissionDenied(_("You are not a member of any organisation."))
-    return membership.organisation
-
-
-@login_required
-def staff_index(request):
-    """The organisation's measures, exporters and promotion projects."""
-    organisation = _organisation(request)
-    mine = {"owner": organisation}
-    measures = scoping.visible(Measure.objects.filter(**mine), request.actor)
-    exporters = scoping.visible(Exporter.objects.filter(**mine), request.actor)
-    projects = scoping.visible(
-        PromotionProject.objects.filter(**mine).select_related("country"), request.actor
-    )
-    context = {
-        "nav": "trade", "organisation": organisation,
-        "measures": measures.select_related("country")[:500],
-        "exporters": exporters[:500], "projects": projects[:500],
-    }  # fmt: skip
-    return render(request, "trade/staff_index.html", context)
-
-
-@login_required
-def staff_exporter(request, exporter_id: int):
-    exporter = get_object_or_404(
-        scoping.visible(Exporter.objects.all(), request.actor), pk=exporter_id
-    )
-    record_read(exporter)
-    return render(request, "trade/staff_exporter.html", {"nav": "trade", "exporter": exporter})
 
 
 def public_subscribe(request):
