@@ -9,7 +9,9 @@ from its own `contributions.py` module, and the consumer reads the registry:
 - country profile sections (`country_section`): what an app knows about one country;
 - market factors (`market_factor`): what an app adds to a prefecture's focus-market score;
 - subscription topics (`subscription_topics`): what residents may choose to be mailed about
-  (notices' categories); the portal word `category_<topic>` names each.
+  (notices' categories); the portal word `category_<topic>` names each;
+- worker sweeps (`worker_sweep`): what every `glocal worker` runs when it starts and then
+  periodically, to take over work that a killed worker left (the outbox's stalled deliveries).
 
 `discover()` imports every Glocal app's `contributions` module once, when Django is ready.
 """
@@ -84,6 +86,7 @@ PUBLIC_LINKS: list[PublicLink] = []
 COUNTRY_SECTIONS: dict[str, CountrySection] = {}
 MARKET_FACTORS: dict[str, MarketFactor] = {}
 SUBSCRIPTION_TOPICS: list[str] = []
+WORKER_SWEEPS: list[Callable[[], int]] = []  # each returns how many pieces of work it resumed
 
 
 def offer_indicator(key: str, label: str, watches: tuple = ()):
@@ -120,6 +123,12 @@ def market_factor(key: str, label: str):
         return function
 
     return register
+
+
+def worker_sweep(function: Callable[[], int]) -> Callable[[], int]:
+    if function not in WORKER_SWEEPS:
+        WORKER_SWEEPS.append(function)
+    return function
 
 
 def offer_subscription_topics(topics) -> None:

@@ -3,7 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from glocal.core.registry import DashboardItem, dashboard_item, offer_indicator
+from glocal.core.registry import DashboardItem, dashboard_item, offer_indicator, worker_sweep
+from glocal.delivery import outbox
 from glocal.delivery.models import Delivery, Subscriber
 from glocal.orgs.models import Role
 from glocal.wareki import fiscal_year_dates
@@ -33,3 +34,7 @@ def deliveries_running(actor, organisation):
         status__in=(Delivery.Status.PLANNING, Delivery.Status.SENDING),
     )
     return [DashboardItem(_("Deliveries being sent"), running.count(), reverse("notices:list"))]
+
+
+# Every worker takes over the deliveries a killed worker left, at start and then periodically.
+worker_sweep(outbox.sweep)
