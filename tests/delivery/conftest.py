@@ -31,7 +31,7 @@ def subscribe(home_org, place):
             prefecture=place("070009"),
             confirmed_at=timezone.now() if confirmed else None,
         )
-        subscriber.set_categories(categories)
+        subscriber.categories = list(categories)
         subscriber.save()
         subscriber.municipalities.set([place(code) for code in municipalities])
         return subscriber

@@ -39,7 +39,7 @@ def test_subscribe_confirm_change_and_leave(client, smtp, committed, home_org):
     assert "ana@example.com" in page
     subscriber = Subscriber.objects.get()
     assert subscriber.confirmed_at is None
-    assert subscriber.category_list == ["earthquake", "shelter"]
+    assert subscriber.categories == ["earthquake", "shelter"]
     [mail] = smtp.to("ana@example.com")
     assert mail["Content-Language"] == "pt"
     assert subject(mail)  # in Portuguese, from the portal's words
@@ -60,7 +60,7 @@ def test_subscribe_confirm_change_and_leave(client, smtp, committed, home_org):
     token = subscriptions.token_for(subscriber)
     client.post(f"/residents/manage/{token}/", {"language": "es", "categories": ["heat"]})
     subscriber.refresh_from_db()
-    assert (subscriber.language, subscriber.category_list) == ("es", ["heat"])
+    assert (subscriber.language, subscriber.categories) == ("es", ["heat"])
     # Leave with the button of the unsubscribe page: the address is gone.
     left = client.post(f"/residents/unsubscribe/{token}/")
     assert left.status_code == 200
@@ -86,7 +86,7 @@ def test_resubscribing_in_another_case_changes_nothing_until_the_owner_confirms(
     assert Subscriber.objects.count() == 1
     ana.refresh_from_db()
     assert ana.email == "ana@example.com"
-    assert (ana.language, ana.category_list) == ("pt", ["shelter"])
+    assert (ana.language, ana.categories) == ("pt", ["shelter"])
     assert [m.code for m in ana.municipalities.all()] == ["072028"]
     assert ana.confirmed_at is not None
     # The change waits in the link mailed to Ana (in her language), and only she can use it.
@@ -96,11 +96,11 @@ def test_resubscribing_in_another_case_changes_nothing_until_the_owner_confirms(
     client.get(change)  # a mail scanner following the link
     client.head(change)
     ana.refresh_from_db()
-    assert (ana.language, ana.category_list) == ("pt", ["shelter"])
+    assert (ana.language, ana.categories) == ("pt", ["shelter"])
     saved = client.post(change)
     assert portal.words("es")["saved"] in saved.content.decode()
     ana.refresh_from_db()
-    assert (ana.language, ana.category_list) == ("es", ["heat"])
+    assert (ana.language, ana.categories) == ("es", ["heat"])
     assert [m.code for m in ana.municipalities.all()] == ["072010"]
 
 
@@ -115,12 +115,12 @@ def test_an_unconfirmed_subscription_keeps_its_first_choices(client, smtp, commi
     sign_up(client, committed, home_org)
     sign_up(client, committed, home_org, email="Ana@example.com", categories=["heat"])
     subscriber = Subscriber.objects.get()
-    assert subscriber.category_list == ["earthquake", "shelter"]
+    assert subscriber.categories == ["earthquake", "shelter"]
     _first, second = smtp.to("ana@example.com")
     client.post(link(second, "confirm"))
     subscriber.refresh_from_db()
     assert subscriber.confirmed_at is not None
-    assert subscriber.category_list == ["heat"]  # the link used carries its own choices
+    assert subscriber.categories == ["heat"]  # the link used carries its own choices
 
 
 def test_get_and_head_on_the_unsubscribe_link_leave_the_subscriber(client, subscribe):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from glocal.core.fields import CodeSetField
 from glocal.orgs.models.tenancy import OwnedModel
 
 
@@ -26,7 +27,7 @@ class Subscriber(OwnedModel):
         "places.LocalGovernment", blank=True, related_name="+", verbose_name=_("municipalities")
     )
     # ",earthquake,heat," — empty for every category. A string, so that any database filters it.
-    categories = models.CharField(_("categories"), max_length=400, blank=True)
+    categories = CodeSetField(_("categories"), max_length=400)  # none: every category
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
@@ -41,14 +42,6 @@ class Subscriber(OwnedModel):
 
     def __str__(self) -> str:
         return f"subscriber #{self.pk}"
-
-    @property
-    def category_list(self) -> list[str]:
-        return [c for c in self.categories.split(",") if c]
-
-    def set_categories(self, categories) -> None:
-        chosen = sorted(set(categories))
-        self.categories = f",{','.join(chosen)}," if chosen else ""
 
 
 class Delivery(models.Model):

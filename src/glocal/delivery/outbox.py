@@ -81,7 +81,7 @@ def subscribers(owner_id: int, audience: dict):
     """Confirmed subscribers of the organisation whose area and categories match."""
     matching = Subscriber.objects.filter(
         owner_id=owner_id, prefecture_id=audience["prefecture"], confirmed_at__isnull=False
-    ).filter(Q(categories="") | Q(categories__contains=f",{audience['category']},"))
+    ).filter(Q(categories="") | Q(categories__has=audience["category"]))
     places = audience.get("municipalities") or []
     if places:  # subscribers of the whole prefecture, or of one of these municipalities
         wanted = Subscriber.municipalities.through.objects.filter(

@@ -181,7 +181,7 @@ def manage(request, token: str):
         subscriber=subscriber,
         done=context["t"]["saved"] if request.method == "POST" else "",
         chosen_municipalities={m.code for m in subscriber.municipalities.all()},
-        chosen_categories=set(subscriber.category_list),
+        chosen_categories=set(subscriber.categories),
         all_languages=languages.CONTENT_LANGUAGES,
     )
     return render(request, "delivery/manage.html", context)

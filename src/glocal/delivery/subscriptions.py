@@ -94,7 +94,7 @@ class Choices:
     def current(cls, subscriber: Subscriber) -> "Choices":
         municipalities = subscriber.municipalities.all()
         return cls.of(
-            subscriber.language, subscriber.prefecture, municipalities, subscriber.category_list
+            subscriber.language, subscriber.prefecture, municipalities, subscriber.categories
         )
 
     def municipalities(self):
@@ -106,7 +106,7 @@ class Choices:
     def apply_to(self, subscriber: Subscriber) -> None:
         subscriber.language = self.language
         subscriber.prefecture_id = self.prefecture_id
-        subscriber.set_categories(self.categories)
+        subscriber.categories = list(self.categories)
         subscriber.save()
         subscriber.municipalities.set(self.municipalities())
 
