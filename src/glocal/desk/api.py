@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import RequireActor, actor_of
+from glocal.api.limits import PathId
 from glocal.api.pagination import Paginated
 from glocal.desk import access, resolve, services, statistics
 from glocal.desk.forms_data import case_values
@@ -174,12 +175,12 @@ def create_case(request, payload: NewCaseIn):
 
 
 @router.get("/desk/cases/{case_id}", response=CaseOut)
-def get_case(request, case_id: int):
+def get_case(request, case_id: PathId):
     return _case(request, case_id)
 
 
 @router.put("/desk/cases/{case_id}", response=CaseOut)
-def update_case(request, case_id: int, payload: CaseIn):
+def update_case(request, case_id: PathId, payload: CaseIn):
     case = _case(request, case_id)
     if payload.organisation != case.owner_id:
         raise ValidationError({"organisation": _("A case stays with the desk that received it.")})
@@ -188,7 +189,7 @@ def update_case(request, case_id: int, payload: CaseIn):
 
 
 @router.get("/desk/cases/{case_id}/resident", response=ResidentOut)
-def get_resident(request, case_id: int):
+def get_resident(request, case_id: PathId):
     """The resident's details: every read is written to the audit log."""
     found = services.resident_details(actor_of(request), _case(request, case_id))
     if found is None:
@@ -197,25 +198,25 @@ def get_resident(request, case_id: int):
 
 
 @router.put("/desk/cases/{case_id}/resident", response=ResidentOut)
-def put_resident(request, case_id: int, payload: ResidentIn):
+def put_resident(request, case_id: PathId, payload: ResidentIn):
     values = services.ResidentValues(**payload.dict())
     return services.save_resident(actor_of(request), _case(request, case_id), values)
 
 
 @router.delete("/desk/cases/{case_id}/resident", response={204: None})
-def erase_resident(request, case_id: int):
+def erase_resident(request, case_id: PathId):
     """Erase the resident's details and the thread; the anonymised case stays."""
     services.erase_case_details(actor_of(request), _case(request, case_id))
     return Status(204, None)
 
 
 @router.get("/desk/cases/{case_id}/messages", response=list[MessageOut])
-def list_messages(request, case_id: int):
+def list_messages(request, case_id: PathId):
     return services.thread(actor_of(request), _case(request, case_id))
 
 
 @router.post("/desk/cases/{case_id}/replies", response={201: MessageOut})
-def create_reply(request, case_id: int, payload: ReplyIn):
+def create_reply(request, case_id: PathId, payload: ReplyIn):
     """Recorded in the thread and queued for e-mail in the resident's language."""
     case = _case(request, case_id)
     answer = None
