@@ -116,3 +116,18 @@ def test_public_form_refuses_floods_long_messages_and_bots(client, counsellor, h
     assert flooded.status_code == 429
     assert "1시간" in flooded.content.decode()
     assert Case.objects.count() == 5
+
+
+def test_public_form_names_topics_in_the_readers_language(client, counsellor):
+    from glocal import languages
+    from glocal.desk import portal
+    from glocal.desk.models import Topic
+
+    for tag in languages.TAGS:  # every default topic has a drafted name in every language
+        names = portal._table(portal.TOPICS)[tag]
+        assert all(names.get(t.code) for t in Topic.objects.filter(owner=None)), tag
+    korean = client.get("/residents/desk/ko/").content.decode()
+    assert '<option value="medical" >의료</option>' in korean
+    assert "Medical care" not in korean
+    thai = client.get("/residents/desk/th/").content.decode()
+    assert "การรักษาพยาบาล" in thai

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from glocal.desk.models import Case, DeskMember, SupportGrant
+from glocal.desk.models import Appointment, Case, DeskMember, SupportGrant
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Role
 
@@ -82,3 +82,8 @@ def may_manage_roster(actor: Actor, organisation_id: int) -> bool:
 def require_desk_admin(actor: Actor, organisation_id: int) -> None:
     if not is_desk_admin(actor, organisation_id):
         raise PermissionDenied(_("This needs the desk administrator's role."))
+
+
+def appointments(actor: Actor) -> QuerySet:
+    """Interpreter appointments of the desks the actor works at (they name cases)."""
+    return Appointment.objects.filter(interpreter__owner_id__in=desk_organisation_ids(actor))

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +40,17 @@ class ReplyForm(forms.Form):
     def __init__(self, *args, answers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["answer"].choices = [("", "—")] + [(str(a.pk), a.title) for a in answers]
+
+
+class CaseEditForm(CaseForm):
+    """A case as the desk corrects it: every field it keeps. The resident's details are on
+    their own, audited page."""
+
+    def __init__(self, *args, agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from glocal.desk.setup_forms import CaseEditFields
+
+        del self.fields["name"], self.fields["email"]
+        for name, field in CaseEditFields.base_fields.items():
+            self.fields[name] = copy.deepcopy(field)
+        self.fields["referrals"].choices = [(a.name, a.name) for a in agencies]

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from glocal import languages
 from glocal.core.portal import content_language, page_context
-from glocal.desk import portal, resolve, services
-from glocal.desk.models import DeskMember
+from glocal.desk import portal, services
+from glocal.desk.models import DeskMember, Topic
 from glocal.orgs.actors import client_ip
 from glocal.orgs.models import Organisation
 
@@ -28,10 +28,7 @@ def _desks():
 
 
 def _topics(language):
-    found = resolve.topics_for(0).filter(owner=None)
-    if language.is_japanese:
-        return [(t.code, t.name) for t in found]
-    return [(t.code, f"{t.name_en} ({t.name})") for t in found]
+    return [(t.code, portal.topic_name(t, language)) for t in Topic.objects.filter(owner=None)]
 
 
 def _context(request, language):
@@ -66,7 +63,7 @@ def ask(request, language: str):
     if len(message) > MAX_MESSAGE:
         return _problem(request, context, "too_long", 400, limit=MAX_MESSAGE)
     desk = next((o for o, _n in context["desks"] if str(o.pk) == request.POST.get("desk")), None)
-    topic = resolve.topics_for(0).filter(owner=None, code=request.POST.get("topic", "")).first()
+    topic = Topic.objects.filter(owner=None, code=request.POST.get("topic", "")).first()
     if desk is None or topic is None:
         return _problem(request, context, "missing", 400)
     contact = services.ResidentValues(

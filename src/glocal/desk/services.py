@@ -6,6 +6,7 @@ Callers check who may act (`glocal.desk.access`) through the `actor` they pass.
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +29,7 @@ from glocal.desk.models import (
     Message,
     ReferralAgency,
     Resident,
+    ReviewStatus,
     SupportGrant,
     Topic,
 )
@@ -437,18 +440,40 @@ def revoke_support(actor: Actor, grant: SupportGrant) -> None:
 
 @transaction.atomic
 def add_topic(actor: Actor, organisation, code: str, name: str, name_en: str) -> Topic:
+    """An organisation's own topic, beside the platform's defaults. Its code and names must not
+    be those of a default or of another of its topics: imports and the API find topics by them."""
     access.require_desk_admin(actor, organisation.pk)
-    return Topic.objects.create(owner=organisation, code=code, name=name, name_en=name_en)
+    code, name, name_en = code.strip(), name.strip(), name_en.strip()
+    problems = {}
+    if not re.fullmatch(r"[a-z0-9_-]{1,40}", code):
+        problems["code"] = _("Use lower-case letters, digits, - and _ (at most 40).")
+    if not name or not name_en:
+        problems["name"] = _("Give the topic's Japanese and English names.")
+    taken = Topic.objects.filter(Q(owner=None) | Q(owner=organisation)).filter(
+        Q(code=code) | Q(name=name) | Q(name_en__iexact=name_en)
+    )
+    if not problems and taken.exists():
+        problems["code"] = _("A topic with this code or name exists already.")
+    if problems:
+        raise ValidationError(problems)
+    return Topic.objects.create(
+        owner=organisation, code=code, name=name[:80], name_en=name_en[:80], position=1000
+    )
 
 
 @transaction.atomic
 def add_referral_agency(
     actor: Actor, organisation, name: str, kind: str = "", contact: str = ""
 ) -> ReferralAgency:
+    """Add an agency to the desk's directory, or (same name) change its kind and contact."""
     access.require_desk(actor, organisation.pk)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the agency's name.")})
     found, _created = ReferralAgency.objects.update_or_create(
-        owner=organisation, name=name, defaults={"kind": kind, "contact": contact}
-    )
+        owner=organisation, name=name[:200],
+        defaults={"kind": kind.strip()[:80], "contact": contact.strip()[:300]},
+    )  # fmt: skip
     return found
 
 
@@ -458,6 +483,15 @@ def save_canned_answer(
 ) -> CannedAnswer:
     """`texts`: language tag → (subject, body, review status)."""
     access.require_desk(actor, organisation.pk)
+    if not re.fullmatch(r"[-a-zA-Z0-9_]{1,80}", key) or not title.strip():
+        raise ValidationError({"key": _("Give a key (letters, digits, - and _) and a title.")})
+    if topic is not None and topic.owner_id not in (None, organisation.pk):
+        raise ValidationError({"topic": _("Unknown topic.")})
+    for subject, body, status in texts.values():
+        if status not in ReviewStatus.values:
+            raise ValidationError({"status": _("Unknown review status.")})
+        if not subject.strip() or not body.strip():
+            raise ValidationError({"body": _("Give the subject and the text.")})
     answer, _created = CannedAnswer.objects.update_or_create(
         owner=organisation, key=key, defaults={"title": title, "topic": topic}
     )
@@ -473,6 +507,8 @@ def add_interpreter(
     actor: Actor, organisation, name: str, languages: list[str], availability: str = ""
 ) -> Interpreter:
     access.require_desk(actor, organisation.pk)
+    if not name.strip() or not languages:
+        raise ValidationError({"name": _("Give the interpreter's name and languages.")})
     return Interpreter.objects.create(
         owner=organisation, name=name, languages=",".join(languages), availability=availability
     )
