@@ -18,46 +18,160 @@ from glocal.orgs.models import Organisation, Role
 ORDER = 36  # after the organisations; before the plans (40), whose indicators may count mailings
 OWNER = "fukushima-pref"
 SOURCE = "デモ名簿（架空）.csv"
-HEADER = ["氏名", "ふりがな", "ローマ字", "区分", "国", "言語", "メール", "電話", "所属", "役職",
-          "同意日", "備考"]  # fmt: skip
+HEADER = [
+    "氏名",
+    "ふりがな",
+    "ローマ字",
+    "区分",
+    "国",
+    "言語",
+    "メール",
+    "電話",
+    "所属",
+    "役職",
+    "同意日",
+    "備考",
+]
 NOTE = "架空の人物（デモ） / fictional (demo)"
 
-ENGLISH_GIVEN = ("Emily", "James", "Olivia", "Liam", "Charlotte", "Noah", "Amelia", "Jack",
-                 "Sophie", "Ethan", "Grace", "Lucas", "Chloe", "Owen", "Hannah", "Ryan", "Zoe",
-                 "Nathan", "Isla", "Daniel")  # fmt: skip
-ENGLISH_FAMILY = ("Carter", "Bennett", "Hughes", "Morgan", "Walsh", "Fraser", "Reid", "Campbell",
-                  "Murphy", "Parker", "Brooks", "Collins", "Foster", "Hayes", "Kelly", "Lawson",
-                  "Mitchell", "Porter", "Quinn", "Sullivan")  # fmt: skip
-NIKKEI_FAMILY = ("Suzuki", "Takahashi", "Watanabe", "Kobayashi", "Yamamoto", "Nakamura", "Endo",
-                 "Kanno", "Saito", "Abe", "Higa", "Tamashiro")  # fmt: skip
-PORTUGUESE_GIVEN = ("Ana", "João", "Mariana", "Pedro", "Camila", "Rafael", "Juliana", "Thiago",
-                    "Beatriz", "Gabriel", "Larissa", "Mateus")  # fmt: skip
-SPANISH_GIVEN = ("Carlos", "Lucía", "Jorge", "Rosa", "Luis", "Carmen", "Miguel", "Elena",
-                 "Diego", "Sofía")  # fmt: skip
+ENGLISH_GIVEN = (
+    "Emily",
+    "James",
+    "Olivia",
+    "Liam",
+    "Charlotte",
+    "Noah",
+    "Amelia",
+    "Jack",
+    "Sophie",
+    "Ethan",
+    "Grace",
+    "Lucas",
+    "Chloe",
+    "Owen",
+    "Hannah",
+    "Ryan",
+    "Zoe",
+    "Nathan",
+    "Isla",
+    "Daniel",
+)
+ENGLISH_FAMILY = (
+    "Carter",
+    "Bennett",
+    "Hughes",
+    "Morgan",
+    "Walsh",
+    "Fraser",
+    "Reid",
+    "Campbell",
+    "Murphy",
+    "Parker",
+    "Brooks",
+    "Collins",
+    "Foster",
+    "Hayes",
+    "Kelly",
+    "Lawson",
+    "Mitchell",
+    "Porter",
+    "Quinn",
+    "Sullivan",
+)
+NIKKEI_FAMILY = (
+    "Suzuki",
+    "Takahashi",
+    "Watanabe",
+    "Kobayashi",
+    "Yamamoto",
+    "Nakamura",
+    "Endo",
+    "Kanno",
+    "Saito",
+    "Abe",
+    "Higa",
+    "Tamashiro",
+)
+PORTUGUESE_GIVEN = (
+    "Ana",
+    "João",
+    "Mariana",
+    "Pedro",
+    "Camila",
+    "Rafael",
+    "Juliana",
+    "Thiago",
+    "Beatriz",
+    "Gabriel",
+    "Larissa",
+    "Mateus",
+)
+SPANISH_GIVEN = (
+    "Carlos",
+    "Lucía",
+    "Jorge",
+    "Rosa",
+    "Luis",
+    "Carmen",
+    "Miguel",
+    "Elena",
+    "Diego",
+    "Sofía",
+)
 STUDENTS = {
     # country: (language, [(name, romaji)]) — given and family names mixed, not real people
-    "VN": ("vi", [("Nguyễn Thu Hà", "Nguyen Thu Ha"), ("Trần Quang Huy", "Tran Quang Huy"),
-                  ("Lê Bảo Ngọc", "Le Bao Ngoc"), ("Phạm Đức Long", "Pham Duc Long"),
-                  ("Hoàng Thanh Tâm", "Hoang Thanh Tam"), ("Vũ Minh Anh", "Vu Minh Anh")]),
-    "CN": ("zh-Hans", [("王 芳", "Wang Fang"), ("李 伟", "Li Wei"), ("张 静", "Zhang Jing"),
-                       ("刘 洋", "Liu Yang"), ("陈 磊", "Chen Lei"), ("杨 雪", "Yang Xue")]),
-    "KR": ("ko", [("김민준", "Kim Minjun"), ("이서연", "Lee Seoyeon"), ("박지호", "Park Jiho"),
-                  ("최유나", "Choi Yuna")]),
+    "VN": (
+        "vi",
+        [
+            ("Nguyễn Thu Hà", "Nguyen Thu Ha"),
+            ("Trần Quang Huy", "Tran Quang Huy"),
+            ("Lê Bảo Ngọc", "Le Bao Ngoc"),
+            ("Phạm Đức Long", "Pham Duc Long"),
+            ("Hoàng Thanh Tâm", "Hoang Thanh Tam"),
+            ("Vũ Minh Anh", "Vu Minh Anh"),
+        ],
+    ),
+    "CN": (
+        "zh-Hans",
+        [
+            ("王 芳", "Wang Fang"),
+            ("李 伟", "Li Wei"),
+            ("张 静", "Zhang Jing"),
+            ("刘 洋", "Liu Yang"),
+            ("陈 磊", "Chen Lei"),
+            ("杨 雪", "Yang Xue"),
+        ],
+    ),
+    "KR": (
+        "ko",
+        [
+            ("김민준", "Kim Minjun"),
+            ("이서연", "Lee Seoyeon"),
+            ("박지호", "Park Jiho"),
+            ("최유나", "Choi Yuna"),
+        ],
+    ),
     "NP": ("ne", [("Sita Sharma", ""), ("Bikash Thapa", ""), ("Anjali Gurung", "")]),
     "ID": ("id", [("Putri Lestari", ""), ("Agus Setiawan", ""), ("Dewi Rahayu", "")]),
     "TH": ("th", [("สมชาย ใจดี", "Somchai Jaidee"), ("มาลี ศรีสุข", "Malee Srisuk")]),
     "MN": ("mn", [("Бат-Эрдэнэ Болд", "Bat-Erdene Bold"), ("Сарнай Дорж", "Sarnai Dorj")]),
     "MM": ("my", [("အောင်ကျော်", "Aung Kyaw"), ("နီလာ", "Nilar")]),
-}  # fmt: skip
+}
 EMBASSIES = {
     # country: (embassy name, language of its people)
-    "CA": ("駐日カナダ大使館（架空デモ）", "en"), "US": ("駐日米国大使館（架空デモ）", "en"),
-    "GB": ("駐日英国大使館（架空デモ）", "en"), "AU": ("駐日オーストラリア大使館（架空デモ）", "en"),
-    "BR": ("駐日ブラジル大使館（架空デモ）", "pt"), "PE": ("駐日ペルー大使館（架空デモ）", "es"),
-    "VN": ("駐日ベトナム大使館（架空デモ）", "vi"), "TH": ("駐日タイ大使館（架空デモ）", "th"),
-    "FR": ("駐日フランス大使館（架空デモ）", "en"), "DE": ("駐日ドイツ大使館（架空デモ）", "en"),
-    "MX": ("駐日メキシコ大使館（架空デモ）", "es"), "ID": ("駐日インドネシア大使館（架空デモ）", "id"),
-}  # fmt: skip
+    "CA": ("駐日カナダ大使館（架空デモ）", "en"),
+    "US": ("駐日米国大使館（架空デモ）", "en"),
+    "GB": ("駐日英国大使館（架空デモ）", "en"),
+    "AU": ("駐日オーストラリア大使館（架空デモ）", "en"),
+    "BR": ("駐日ブラジル大使館（架空デモ）", "pt"),
+    "PE": ("駐日ペルー大使館（架空デモ）", "es"),
+    "VN": ("駐日ベトナム大使館（架空デモ）", "vi"),
+    "TH": ("駐日タイ大使館（架空デモ）", "th"),
+    "FR": ("駐日フランス大使館（架空デモ）", "en"),
+    "DE": ("駐日ドイツ大使館（架空デモ）", "en"),
+    "MX": ("駐日メキシコ大使館（架空デモ）", "es"),
+    "ID": ("駐日インドネシア大使館（架空デモ）", "id"),
+}
 ASSOCIATIONS = {
     # country: (association, language, given names, family names)
     "BR": ("ブラジル福島県人会（架空デモ）", "pt", PORTUGUESE_GIVEN, NIKKEI_FAMILY),
@@ -67,12 +181,42 @@ ASSOCIATIONS = {
 UNIVERSITIES = ("福島国際大学（架空デモ）", "会津みらい大学（架空デモ）")
 JET_COUNTRIES = ("CA", "US", "GB", "AU", "NZ", "IE")
 DIPLOMAT_TITLES = ("一等書記官", "二等書記官", "参事官", "公使参事官", "三等書記官")
-DIPLOMAT_GIVEN = ("Alexandre", "Hélène", "Matthias", "Ingrid", "Ricardo", "Valeria", "Somsak",
-                  "Linh", "Arif", "Paulo", "Fernanda", "Thomas", "Margaret", "Andrew", "Sarah",
-                  "Benjamin")  # fmt: skip
-DIPLOMAT_FAMILY = ("Dubois", "Schneider", "Moreau", "Becker", "Hernández", "Castillo",
-                   "Wongsakul", "Pham", "Santoso", "Costa", "Almeida", "Whitfield", "Ashworth",
-                   "Caldwell", "Pemberton", "Langley")  # fmt: skip
+DIPLOMAT_GIVEN = (
+    "Alexandre",
+    "Hélène",
+    "Matthias",
+    "Ingrid",
+    "Ricardo",
+    "Valeria",
+    "Somsak",
+    "Linh",
+    "Arif",
+    "Paulo",
+    "Fernanda",
+    "Thomas",
+    "Margaret",
+    "Andrew",
+    "Sarah",
+    "Benjamin",
+)
+DIPLOMAT_FAMILY = (
+    "Dubois",
+    "Schneider",
+    "Moreau",
+    "Becker",
+    "Hernández",
+    "Castillo",
+    "Wongsakul",
+    "Pham",
+    "Santoso",
+    "Costa",
+    "Almeida",
+    "Whitfield",
+    "Ashworth",
+    "Caldwell",
+    "Pemberton",
+    "Langley",
+)
 
 
 def _consent(rng, share: float = 0.8) -> str:
@@ -84,14 +228,43 @@ def _consent(rng, share: float = 0.8) -> str:
 def _organisations() -> list[list[str]]:
     rows = []
     for code, (name, language) in EMBASSIES.items():
-        rows.append([name, "", "", "大使館", code, language,
-                     f"embassy-{code.lower()}@example.org", "", "", "", "2024-04-01", NOTE])  # fmt: skip
+        rows.append(
+            [
+                name,
+                "",
+                "",
+                "大使館",
+                code,
+                language,
+                f"embassy-{code.lower()}@example.org",
+                "",
+                "",
+                "",
+                "2024-04-01",
+                NOTE,
+            ]
+        )
     for code, (name, language, _given, _family) in ASSOCIATIONS.items():
-        rows.append([name, "", "", "海外県人会", code, language,
-                     f"kenjinkai-{code.lower()}@example.org", "", "", "", "2023-06-01", NOTE])  # fmt: skip
+        rows.append(
+            [
+                name,
+                "",
+                "",
+                "海外県人会",
+                code,
+                language,
+                f"kenjinkai-{code.lower()}@example.org",
+                "",
+                "",
+                "",
+                "2023-06-01",
+                NOTE,
+            ]
+        )
     for n, name in enumerate(UNIVERSITIES):
-        rows.append([name, "", "", "大学", "JP", "ja", f"university{n}@example.org", "", "", "",
-                     "", NOTE])  # fmt: skip
+        rows.append(
+            [name, "", "", "大学", "JP", "ja", f"university{n}@example.org", "", "", "", "", NOTE]
+        )
     return rows
 
 
@@ -101,9 +274,22 @@ def _jet(rng) -> list[list[str]]:
         given, family = ENGLISH_GIVEN[n % 20], ENGLISH_FAMILY[(n * 7 + n // 20) % 20]
         code = JET_COUNTRIES[n % len(JET_COUNTRIES)]
         kind = "元JET、" + ("CIR" if n % 5 == 0 else "ALT") if n < 95 else "ALT"
-        rows.append([f"{given} {family} (fictional)", "", "", kind, code, "en",
-                     f"{given.lower()}.{family.lower()}.{n}@example.org", "", "", "",
-                     _consent(rng), NOTE])  # fmt: skip
+        rows.append(
+            [
+                f"{given} {family} (fictional)",
+                "",
+                "",
+                kind,
+                code,
+                "en",
+                f"{given.lower()}.{family.lower()}.{n}@example.org",
+                "",
+                "",
+                "",
+                _consent(rng),
+                NOTE,
+            ]
+        )
     return rows
 
 
@@ -113,9 +299,22 @@ def _students(rng) -> list[list[str]]:
         for n, (name, romaji) in enumerate(names):
             marked = f"{name}（架空）" if not name.isascii() else f"{name} (fictional)"
             university = UNIVERSITIES[n % 2]
-            rows.append([marked, "", romaji, "留学生", code, language,
-                         f"student-{code.lower()}{n}@example.org", "", university, "留学生",
-                         _consent(rng, 0.6), NOTE])  # fmt: skip
+            rows.append(
+                [
+                    marked,
+                    "",
+                    romaji,
+                    "留学生",
+                    code,
+                    language,
+                    f"student-{code.lower()}{n}@example.org",
+                    "",
+                    university,
+                    "留学生",
+                    _consent(rng, 0.6),
+                    NOTE,
+                ]
+            )
     return rows
 
 
@@ -125,9 +324,22 @@ def _diplomats(rng) -> list[list[str]]:
         code = list(EMBASSIES)[n % len(EMBASSIES)]
         embassy, language = EMBASSIES[code]
         given, family = DIPLOMAT_GIVEN[n % 16], DIPLOMAT_FAMILY[(n * 11 + 5) % 16]
-        rows.append([f"{given} {family} (fictional)", "", "", "外交団", code, language,
-                     f"diplomat{n:02d}@example.org", "", embassy,
-                     DIPLOMAT_TITLES[n % len(DIPLOMAT_TITLES)], _consent(rng, 0.7), NOTE])  # fmt: skip
+        rows.append(
+            [
+                f"{given} {family} (fictional)",
+                "",
+                "",
+                "外交団",
+                code,
+                language,
+                f"diplomat{n:02d}@example.org",
+                "",
+                embassy,
+                DIPLOMAT_TITLES[n % len(DIPLOMAT_TITLES)],
+                _consent(rng, 0.7),
+                NOTE,
+            ]
+        )
     return rows
 
 
@@ -138,17 +350,36 @@ def _association_members(rng) -> list[list[str]]:
             given = given_names[n % len(given_names)]
             family = families[(n * 5 + n // len(given_names)) % len(families)]
             title = "会長" if n == 0 else "事務局長" if n == 1 else "会員"
-            rows.append([f"{given} {family} (fictional)", "", "", "県人会", code, language,
-                         f"{code.lower()}-member{n:02d}@example.org", "", association, title,
-                         _consent(rng, 0.85), NOTE])  # fmt: skip
+            rows.append(
+                [
+                    f"{given} {family} (fictional)",
+                    "",
+                    "",
+                    "県人会",
+                    code,
+                    language,
+                    f"{code.lower()}-member{n:02d}@example.org",
+                    "",
+                    association,
+                    title,
+                    _consent(rng, 0.85),
+                    NOTE,
+                ]
+            )
     return rows
 
 
 def rows() -> list[list[str]]:
     """The demo name list, the same on every run."""
     rng = random.Random(2024)
-    return [HEADER, *_organisations(), *_jet(rng), *_students(rng), *_diplomats(rng),
-            *_association_members(rng)]  # fmt: skip
+    return [
+        HEADER,
+        *_organisations(),
+        *_jet(rng),
+        *_students(rng),
+        *_diplomats(rng),
+        *_association_members(rng),
+    ]
 
 
 def _import(actor, owner, write) -> None:
@@ -174,19 +405,28 @@ def _duplicate(actor, owner) -> None:
     name = "EMILY CARTER (fictional)"
     if Contact.objects.filter(owner=owner, name=name).exists():
         return
-    services.create_contact(actor, owner.pk, {
-        "name": name, "country": "CA", "language": "en", "categories": ["jet"],
-        "email": "emily.carter.home@example.org", "notes": NOTE,
-        "source": "手入力（デモ）",
-    })  # fmt: skip
+    services.create_contact(
+        actor,
+        owner.pk,
+        {
+            "name": name,
+            "country": "CA",
+            "language": "en",
+            "categories": ["jet"],
+            "email": "emily.carter.home@example.org",
+            "notes": NOTE,
+            "source": "手入力（デモ）",
+        },
+    )
 
 
 def _group(actor, owner, name: str, kind: str, criteria=None, emails=()) -> Group:
     found = Group.objects.filter(owner=owner, name=name).first()
     if found is not None:
         return found
-    ids = list(Contact.objects.current().filter(owner=owner, email__in=emails)
-               .values_list("pk", flat=True))  # fmt: skip
+    ids = list(
+        Contact.objects.current().filter(owner=owner, email__in=emails).values_list("pk", flat=True)
+    )
     return mailings.create_group(actor, owner.pk, name, kind, criteria, ids)
 
 
@@ -194,23 +434,40 @@ def _groups_and_mailing(actor, owner, write) -> None:
     heads = [f"{code.lower()}-member{n:02d}@example.org" for code in ASSOCIATIONS for n in (0, 1)]
     officers = _group(actor, owner, "海外県人会 役員（架空デモ）", Group.Kind.FIXED, emails=heads)
     seminar = [f"diplomat{n:02d}@example.org" for n in range(0, 48, 2)]
-    _group(actor, owner, "地域の魅力発信セミナー 招待者（架空デモ）", Group.Kind.FIXED,
-           emails=seminar)  # fmt: skip
-    _group(actor, owner, "北米・英連邦のJET OB（同意あり）", Group.Kind.SAVED,
-           {"countries": ["CA", "US", "GB", "AU", "NZ"], "jet_alumni": True, "consenting": True})
+    _group(
+        actor, owner, "地域の魅力発信セミナー 招待者（架空デモ）", Group.Kind.FIXED, emails=seminar
+    )
+    _group(
+        actor,
+        owner,
+        "北米・英連邦のJET OB（同意あり）",
+        Group.Kind.SAVED,
+        {"countries": ["CA", "US", "GB", "AU", "NZ"], "jet_alumni": True, "consenting": True},
+    )
     if Mailing.objects.filter(owner=owner, group=officers).exists():
         return
     # No Spanish version: the officers in Peru get the English one (the composer shows it).
-    mailings.create_mailing(actor, owner.pk, officers, {
-        "ja": ("ふくしまの秋祭りのご案内（デモ）",
-               "海外県人会の皆さまへ。秋祭りのオンライン中継のご案内です（架空のデモ）。"),
-        "pt": ("Convite: festival de outono de Fukushima (demo)",
-               "Às associações de Fukushima no exterior: transmissão on-line do festival de "
-               "outono (demonstração fictícia)."),
-        "en": ("Invitation: Fukushima autumn festival (demo)",
-               "To the Fukushima associations abroad: the autumn festival, streamed online "
-               "(a fictional demo)."),
-    })  # fmt: skip
+    mailings.create_mailing(
+        actor,
+        owner.pk,
+        officers,
+        {
+            "ja": (
+                "ふくしまの秋祭りのご案内（デモ）",
+                "海外県人会の皆さまへ。秋祭りのオンライン中継のご案内です（架空のデモ）。",
+            ),
+            "pt": (
+                "Convite: festival de outono de Fukushima (demo)",
+                "Às associações de Fukushima no exterior: transmissão on-line do festival de "
+                "outono (demonstração fictícia).",
+            ),
+            "en": (
+                "Invitation: Fukushima autumn festival (demo)",
+                "To the Fukushima associations abroad: the autumn festival, streamed online "
+                "(a fictional demo).",
+            ),
+        },
+    )
     write("network: three groups and a draft mailing to the associations' officers")
 
 
