@@ -118,7 +118,7 @@ class ComposerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.offered = offered
         for tag in offered:
-            name = languages.get(tag).japanese if tag in languages.TAGS else tag
+            name = _language_name(tag)
             self.fields[f"subject_{tag}"] = forms.CharField(
                 label=_("Subject (%(language)s)") % {"language": name}, max_length=200,
                 required=False,
@@ -144,5 +144,10 @@ class ComposerForm(forms.Form):
                 for tag in self.offered if data.get(f"subject_{tag}", "").strip()}  # fmt: skip
 
     def language_fields(self):
-        """(subject field, body field) per language offered, for the template."""
-        return [(self[f"subject_{tag}"], self[f"body_{tag}"]) for tag in self.offered]
+        """(language name, subject field, body field) per language offered, for the template."""
+        return [(_language_name(tag), self[f"subject_{tag}"], self[f"body_{tag}"])
+                for tag in self.offered]  # fmt: skip
+
+
+def _language_name(tag: str) -> str:
+    return languages.get(tag).japanese if tag in languages.TAGS else tag
