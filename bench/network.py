@@ -76,6 +76,7 @@ def main() -> int:
     size = parser.parse_args().size
     from django.db import connection, transaction
 
+    from glocal.core.uploads import COMMAND_LINE
     from glocal.network import importer, services
     from glocal.network.models import Contact
     from glocal.orgs.actors import Actor
@@ -88,14 +89,18 @@ def main() -> int:
     actor = Actor(via="cli", _roles={owner.pk: Role.ADMIN})
     rng = random.Random(7)
     kept = [person(i, rng) for i in range(size)]
-    checked = importer.check(importer.read_table(csv_of(kept), "kept.csv"), owner_id=owner.pk)
+    checked = importer.check(
+        importer.read_table(csv_of(kept), "kept.csv", limits=COMMAND_LINE), owner_id=owner.pk
+    )
     services.import_rows(actor, owner.pk, checked, "kept.csv")
     fresh = [person(size + i, rng) for i in range(size - size // 10)]
     again = [[*row[:6], row[6].upper(), *row[7:]] for row in rng.sample(kept, size // 10)]
     data = csv_of(fresh + again)
 
     started = time.perf_counter()
-    checked = importer.check(importer.read_table(data, "new.csv"), owner_id=owner.pk)
+    checked = importer.check(
+        importer.read_table(data, "new.csv", limits=COMMAND_LINE), owner_id=owner.pk
+    )
     report = services.import_rows(actor, owner.pk, checked, "new.csv")
     ours = time.perf_counter() - started
     assert not checked.problems

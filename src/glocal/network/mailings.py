@@ -188,6 +188,29 @@ def recipients_of(mailing: Mailing) -> list[Recipient]:
     ]
 
 
+def preview(group: Group, written) -> dict:
+    """Who a mailing to `group` written in the `written` languages would reach, each with the
+    language they would get (nothing is saved). With no language written yet, each is shown
+    with their own preferred language."""
+    written = set(written)
+    everyone = members(group)
+    consenting = (everyone & Contact.objects.consenting()).select_related("country")
+    reached = []
+    for contact in consenting.order_by("name", "pk")[: PREVIEW_LIMIT + 1]:
+        language = language_for(contact.language, written) if written else contact.language
+        reached.append((contact, language))
+    counts = Counter(
+        language_for(tag, written) if written else tag
+        for tag in consenting.values_list("language", flat=True)
+    )
+    total = sum(counts.values())
+    return {"members": everyone.count(), "total": total, "by_language": sorted(counts.items()),
+            "reached": reached[:PREVIEW_LIMIT], "more": max(total - PREVIEW_LIMIT, 0)}  # fmt: skip
+
+
+PREVIEW_LIMIT = 200
+
+
 @transaction.atomic
 def send_mailing(actor: Actor, mailing: Mailing) -> int:
     """Address the mailing to every consenting member, then hand it to the outbox once this

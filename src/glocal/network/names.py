@@ -8,6 +8,7 @@ width and spacing only. Plain Python: the importer, the duplicate finder and the
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jaconv
 
@@ -29,6 +30,12 @@ def _plain_latin(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Converting a word through kana is the costly part of an import (jaconv rewrites the string
+# hundreds of times); the same family and given names come back on row after row.
+WORD_CACHE = 200_000
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _romaji_word(word: str) -> str:
     """One word in Hepburn without long vowels: satou, satoh, satō and sato are one word;
     siniti and shinichi too. Words that are not Japanese stay as written (folded)."""
@@ -37,6 +44,11 @@ def _romaji_word(word: str) -> str:
     if not _ROMAJI.match(latin):
         return latin  # John, Smith, Silva: not romanised Japanese
     return romanise(jaconv.alphabet2kana(latin))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _kana_word(word: str) -> str:
+    return romanise(jaconv.kata2hira(word))
 
 
 def _words(text: str) -> list[str]:
@@ -54,7 +66,7 @@ def name_keys(*names: str) -> set[str]:
         if all(_plain_latin(w).isascii() for w in words):
             keys.add("".join(sorted(_romaji_word(w) for w in words)))
         elif all(_KANA.match(jaconv.hira2kata(w)) for w in words):
-            keys.add("".join(sorted(romanise(jaconv.kata2hira(w)) for w in words)))
+            keys.add("".join(sorted(_kana_word(w) for w in words)))
         else:
             keys.add(fold("".join(words)))
     return {key for key in keys if key}

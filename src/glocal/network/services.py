@@ -297,7 +297,8 @@ def _contact_from(owner_id: int, row: Row, source: str) -> Contact:
         owner_id=owner_id, kind=row.kind, name=row.name, kana=row.kana, romaji=row.romaji,
         organisation_type=row.organisation_type, country=row.country, language=row.language,
         email=row.email, phone=row.phone, categories=row.categories, facts=row.facts,
-        notes=row.notes, source=source,
+        notes=row.notes, source=source, name_keys=pack_keys(row.keys),
+        email_key=email_key(row.email),
     )  # fmt: skip
     _import_consent(contact, row, source)
     return contact
@@ -365,7 +366,7 @@ def import_rows(actor: Actor, owner_id: int, checked: Checked, source: str = "")
     scoping.require(actor, owner_id, Role.EDITOR)
     report = Report(duplicates=list(checked.duplicates))
     wanted = {ref for kind, ref in checked.targets.values() if kind == "contact"}
-    existing = Contact.objects.filter(owner_id=owner_id).in_bulk(wanted)
+    existing = Contact.objects.filter(owner_id=owner_id).select_related("country").in_bulk(wanted)
     made: dict[int, Contact] = {}
     changed: dict[int, Contact] = {}
     person_of: dict[int, Contact] = {}
@@ -381,8 +382,6 @@ def import_rows(actor: Actor, owner_id: int, checked: Checked, source: str = "")
             if _merge_row(contact, row, source):
                 changed[contact.pk] = contact
         person_of[row.number] = contact
-    for contact in made.values():
-        refresh_keys(contact)
     organisations = _organisations(owner_id, checked.rows, made)
     new_organisations = [o for o in organisations.values() if o.pk is None and o not in
                          made.values()]  # fmt: skip

@@ -7,6 +7,7 @@ ValueError with a message that names what is wrong (the caller adds the row or f
 import datetime
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -52,12 +53,18 @@ def past_date(text, *, field_label: str = "") -> datetime.date | None:
         day = text
     else:
         try:
-            day = wareki.parse_date(str(text))
+            day = _parse_date(str(text))
         except ValueError as exc:
             raise ValueError(str(exc)) from None
     if day > timezone.localdate():
         raise ValueError(_("%(day)s is in the future") % {"day": day.isoformat()})
     return day
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> datetime.date:
+    """wareki.parse_date, remembered: a name list repeats the same few consent dates."""
+    return wareki.parse_date(text)
 
 
 def any_date(text) -> datetime.date | None:
@@ -78,6 +85,7 @@ class Countries:
     def __init__(self):
         self.by_name: dict[str, Country] = {}
         self.by_id: dict[int, Country] = {}
+        self.by_text: dict[str, Country | None] = {}  # as written in the file, folded once
         for country in Country.objects.all():
             self.by_id[country.pk] = country
             for name in (country.code, country.alpha3, country.name_en, country.name_ja):
@@ -90,7 +98,9 @@ class Countries:
         """The country for a name; None for blank. ValueError for an unknown one."""
         if not (text or "").strip():
             return None
-        found = self.by_name.get(fold(text))
+        found = self.by_text.get(text)
+        if found is None:
+            found = self.by_text[text] = self.by_name.get(fold(text))
         if found is None:
             raise ValueError(_("unknown country %(name)s") % {"name": text})
         return found

@@ -1,20 +1,25 @@
-"""Staff pages: contacts of the active organisation (list, one contact, import with a preview,
-export), groups and mailings; and the public unsubscribe page."""
+"""Staff pages for the contacts of the active organisation: the list with its filters, one
+contact (the only page that shows personal details, and each showing is logged), the form,
+consent, duplicates and merging, import with a preview, export, statistics; and the public
+unsubscribe page. Groups and mailings are in glocal.network.mailing_views."""
 
 import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from glocal import languages
 from glocal.core import uploads
 from glocal.network import charts, exporter, importer, mailings, services
 from glocal.network.duplicates import find_duplicates
-from glocal.network.models import Contact, Group, Mailing
+from glocal.network.forms import ConsentForm, ContactForm
+from glocal.network.models import Category, Contact, Group
 from glocal.orgs import scoping, selection
 from glocal.orgs.models import Role
 
@@ -37,23 +42,159 @@ def _contacts(request):
     return organisation, visible.filter(owner=organisation).select_related("country")
 
 
+PAGE = 100
+FILTERS = ("country", "category", "language", "consent", "kind")
+
+
+def _criteria(request, contacts) -> tuple[dict, dict]:
+    """Search criteria from the list's filters; a value not offered is ignored."""
+    chosen = {name: request.GET.get(name, "")[:40] for name in FILTERS}
+    query = request.GET.get("q", "")[:100].strip()
+    criteria = {"text": query} if query else {}
+    if chosen["country"] in _countries_of(contacts):
+        criteria["countries"] = [chosen["country"]]
+    if chosen["category"] in Category.values:
+        criteria["categories"] = [chosen["category"]]
+    if chosen["language"] in languages.TAGS:
+        criteria["languages"] = [chosen["language"]]
+    if chosen["kind"] in Contact.Kind.values:
+        criteria["kind"] = chosen["kind"]
+    if chosen["consent"] == "yes":
+        criteria["consenting"] = True
+    chosen["q"] = query
+    return criteria, chosen
+
+
+def _countries_of(contacts) -> dict[str, str]:
+    """The countries the organisation's contacts live in, code → Japanese name."""
+    rows = contacts.exclude(country=None).values_list("country__code", "country__name_ja")
+    return dict(sorted(set(rows), key=lambda row: row[1]))
+
+
 @login_required
 def contact_list(request):
     organisation, contacts = _contacts(request)
-    query = request.GET.get("q", "")[:100]
-    found = mailings.search(contacts, {"text": query} if query else {})
-    context = {"nav": "network", "organisation": organisation, "contacts": found[:500],
-               "total": found.count(), "q": query}  # fmt: skip
+    criteria, chosen = _criteria(request, contacts)
+    found = mailings.search(contacts, criteria)
+    if chosen["consent"] == "no":
+        found = found.exclude(pk__in=Contact.objects.consenting().values("pk"))
+    page = Paginator(found.order_by("name", "pk"), PAGE).get_page(request.GET.get("page"))
+    context = {
+        "nav": "network", "organisation": organisation, "page": page, "chosen": chosen,
+        "countries": _countries_of(contacts), "categories": Category.choices,
+        "languages": languages.choices(), "kinds": Contact.Kind.choices,
+        "may_edit": scoping.can_change(request.actor, Contact(owner=organisation)),
+        "query": _query_without_page(request),
+    }  # fmt: skip
     return render(request, "network/list.html", context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @login_required
 def contact_detail(request, contact_id: int):
-    _unused, contacts = _contacts(request)
+    organisation, contacts = _contacts(request)
     contact = services.shown(get_object_or_404(contacts, pk=contact_id))
-    context = {"nav": "network", "contact": contact,
-               "roles": contact.roles.select_related("organisation")}  # fmt: skip
+    may_edit = scoping.can_change(request.actor, contact)
+    groups = Group.objects.filter(owner=organisation, kind=Group.Kind.FIXED)
+    context = {
+        "nav": "network", "contact": contact, "may_edit": may_edit,
+        "roles": contact.roles.select_related("organisation"),
+        "people": contact.people.select_related("person"),
+        "groups": contact.groups.filter(owner=organisation),
+        "other_groups": groups.exclude(members=contact) if may_edit else [],
+        "consent_form": ConsentForm(), "facts": _facts(contact),
+    }  # fmt: skip
     return render(request, "network/detail.html", context)
+
+
+def _facts(contact: Contact) -> list[tuple[str, str, str]]:
+    """(category, fact, value) for the page."""
+    return [(str(Category(c).label) if c in Category.values else c, name, value)
+            for c, items in contact.facts.items() for name, value in items.items()]  # fmt: skip
+
+
+def _put_errors(form, exc: ValidationError) -> None:
+    for name, problems in exc.message_dict.items():
+        form.add_error(name if name in form.fields else None, problems)
+
+
+@login_required
+def contact_form(request, contact_id: int | None = None):
+    """Create a contact, or change one (the form shows personal details: the read is logged)."""
+    organisation, contacts = _contacts(request)
+    contact = get_object_or_404(contacts, pk=contact_id) if contact_id else None
+    scoping.require(request.actor, organisation.pk, Role.EDITOR)
+    if contact is not None and request.method != "POST":
+        services.shown(contact)
+    initial = ContactForm.initial_of(contact) if contact else {}
+    form = ContactForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if contact is None:
+                    contact = services.create_contact(request.actor, organisation.pk,
+                                                      form.service_data())  # fmt: skip
+                else:
+                    services.change_contact(request.actor, contact, form.service_data(contact))
+            except ValidationError as exc:
+                _put_errors(form, exc)
+            else:
+                messages.success(request, _("The contact is saved."))
+                return redirect("network:detail", contact.pk)
+        status = 422
+    context = {"nav": "network", "form": form, "contact": contact}
+    return render(request, "network/form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def consent(request, contact_id: int, action: str):
+    """Record consent (date, how, what for) or its withdrawal."""
+    _unused, contacts = _contacts(request)
+    contact = get_object_or_404(contacts, pk=contact_id)
+    if action == "withdraw":
+        services.withdraw_consent(request.actor, contact)
+        messages.success(request, _("Consent is withdrawn: no mailing will reach this contact."))
+        return redirect("network:detail", contact.pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_consent(request.actor, contact, data["given_on"], data["method"],
+                                    data["purpose"])  # fmt: skip
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Consent is recorded."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("network:detail", contact.pk)
+
+
+@login_required
+@require_POST
+def join_group(request, contact_id: int):
+    organisation, contacts = _contacts(request)
+    contact = get_object_or_404(contacts, pk=contact_id)
+    group = get_object_or_404(Group.objects.filter(owner=organisation),
+                              pk=_number(request.POST.get("group", "")))  # fmt: skip
+    try:
+        mailings.add_members(request.actor, group, [contact.pk])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Added to %(group)s.") % {"group": group.name})
+    return redirect("network:detail", contact.pk)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else 0
 
 
 def _import_checked(request, organisation, data: bytes, name: str):
@@ -126,7 +267,26 @@ def duplicates(request):
     names = dict(contacts.values_list("pk", "name"))
     pairs = [(p, names.get(p.first), names.get(p.second))
              for p in find_duplicates(organisation.pk)]  # fmt: skip
-    return render(request, "network/duplicates.html", {"nav": "network", "pairs": pairs})
+    may_edit = scoping.can_change(request.actor, Contact(owner=organisation))
+    context = {"nav": "network", "pairs": pairs, "may_edit": may_edit}
+    return render(request, "network/duplicates.html", context)
+
+
+@login_required
+@require_POST
+def merge(request):
+    """Merge two of the organisation's contacts: `kept` takes what only `other` knew."""
+    _unused, contacts = _contacts(request)
+    kept = get_object_or_404(contacts, pk=_number(request.POST.get("kept", "")))
+    other = get_object_or_404(contacts, pk=_number(request.POST.get("other", "")))
+    try:
+        services.merge_contacts(request.actor, kept, other)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("network:duplicates")
+    messages.success(request, _("%(other)s is merged into %(kept)s.")
+                     % {"other": other.name, "kept": kept.name})  # fmt: skip
+    return redirect("network:detail", kept.pk)
 
 
 @login_required
@@ -137,31 +297,6 @@ def statistics(request):
                "by_category": charts.by_category(contacts),
                "map": charts.world_map(by_country)}  # fmt: skip
     return render(request, "network/statistics.html", context)
-
-
-@login_required
-def mailing_list(request):
-    organisation = _organisation(request)
-    groups = scoping.visible(Group.objects.all(), request.actor).filter(owner=organisation)
-    found = scoping.visible(Mailing.objects.all(), request.actor).filter(owner=organisation)
-    rows = [(m, mailings.report(m)) for m in found.select_related("group")[:100]]
-    return render(request, "network/mailings.html", {"nav": "network", "groups": groups,
-                                                     "mailings": rows})  # fmt: skip
-
-
-@login_required
-@require_POST
-def send(request, mailing_id: int):
-    organisation = _organisation(request)
-    found = scoping.visible(Mailing.objects.all(), request.actor).filter(owner=organisation)
-    mailing = get_object_or_404(found, pk=mailing_id)
-    try:
-        count = mailings.send_mailing(request.actor, mailing)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Addressed to %(n)s consenting contacts.") % {"n": count})
-    return redirect("network:mailings")
 
 
 def unsubscribe(request, token: str):
