@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from glocal.core import uploads
@@ -164,6 +165,7 @@ def send(request, mailing_id: int):
     return redirect("network:mailings")
 
 
+@csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without our form
 def unsubscribe(request, token: str):
     """Public: a GET shows the question (mail scanners follow links), a POST records the no."""
     recipient = mailings.unsubscribe(token) if request.method == "POST" else None
