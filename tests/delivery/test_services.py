@@ -136,3 +136,55 @@ def test_delivery_does_not_reach_into_notices():
             )
             offenders += [f"{path.name}: {n}" for n in names if n.startswith("glocal.notices")]
     assert offenders == []
+
+
+def test_attachments_go_with_the_message_in_the_recipients_language(smtp, committed, home_org):
+    ticket = delivery.Attachment("ticket.png", b"\x89PNG\r\n\x1a\n-ticket-", "image/png")
+    calendar = delivery.Attachment(
+        "event.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"
+    )
+    with committed():
+        delivery.send(
+            home_org,
+            delivery.Source("events.registration", 3, purpose="registered", key="registered"),
+            [delivery.Recipient("ana@example.com", "pt")],
+            {
+                "pt": delivery.Message("Inscrição", "Olá Ana", attachments=(ticket, calendar)),
+                "ja": delivery.Message("申込み", "こんにちは"),
+            },
+        )
+    [mail] = smtp.to("ana@example.com")
+    parts = {p.get_filename(): p for p in mail.walk() if p.get_filename()}
+    assert subject(mail) == "Inscrição"
+    assert parts["ticket.png"].get_content_type() == "image/png"
+    assert parts["ticket.png"].get_payload(decode=True) == b"\x89PNG\r\n\x1a\n-ticket-"
+    assert parts["event.ics"].get_content_type() == "text/calendar"
+    assert b"BEGIN:VCALENDAR" in parts["event.ics"].get_payload(decode=True)
+    text = next(p for p in mail.walk() if p.get_content_type() == "text/plain")
+    assert text.get_payload(decode=True).decode() == "Olá Ana"
+
+
+def test_its_sender_hears_when_a_delivery_finished_and_who_was_not_reached(
+    smtp, committed, home_org
+):
+    heard = []
+
+    def listener(sender, delivery, **kwargs):
+        heard.append((delivery.pk, delivery.status, delivery_failed(delivery)))
+
+    delivery_failed = delivery.failed_addresses
+    delivery.finished.connect(listener)
+    try:
+        with committed():
+            sent = delivery.send(
+                home_org,
+                REPLY,
+                [
+                    delivery.Recipient("ana@example.com", "pt"),
+                    delivery.Recipient("refused@example.com", "pt"),
+                ],
+                {"pt": delivery.Message("Resposta", "Olá")},
+            )
+    finally:
+        delivery.finished.disconnect(listener)
+    assert heard == [(sent.pk, "done", ["refused@example.com"])]

@@ -50,6 +50,9 @@ class Mail:
         self.html = content.html
         self.footer = content.footer
         self.language = content.written_in or content.language
+        self.attachments = [
+            (a.filename, bytes(a.data), a.mimetype) for a in content.attachments.all()
+        ]
         self._head = None
 
     def body(self, recipient) -> str:
@@ -62,7 +65,7 @@ class Mail:
         """The same message as `message()`, as bytes for smtplib. The headers that are the same
         for everyone (the encoded subject, above all) are made once per language: encoding
         them again for each of 100,000 residents was most of the sending time."""
-        if self.html:  # rare enough (replies, tickets) to go through Django's MIME classes
+        if self.html or self.attachments:  # rare enough (replies, tickets) for Django's MIME
             return self.message(recipient).message().as_bytes(linesep="\r\n")
         if self._head is None:
             self._head = (
@@ -100,6 +103,8 @@ class Mail:
             footer = self.footer.replace("{manage_url}", recipient.manage_url)
             footer = footer.replace("{unsubscribe_url}", recipient.unsubscribe_url)
             mail.attach_alternative(self.html + linebreaks(footer, autoescape=True), "text/html")
+        for filename, data, mimetype in self.attachments:
+            mail.attach(filename, data, mimetype)
         return mail
 
 

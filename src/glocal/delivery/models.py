@@ -54,8 +54,14 @@ class Delivery(models.Model):
         SENDING = "sending", _("Sending")
         DONE = "done", _("Done")
 
+    # None: the platform itself (trade alerts on public restrictions belong to no organisation).
     owner = models.ForeignKey(
-        "orgs.Organisation", models.PROTECT, related_name="+", verbose_name=_("sender")
+        "orgs.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sender"),
     )
     # What it is about, named by the app that sent it ("notices.notice", 12) and, within that,
     # what kind of sending this is ("alert", "update", "reply"…): the source's own vocabulary.
@@ -123,6 +129,25 @@ class DeliveryContent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.subject}"
+
+
+class DeliveryAttachment(models.Model):
+    """A file attached to every copy of a delivery's message in one language (a ticket's QR
+    code, an event's .ics). Meant for deliveries to one person or a few: the bytes are stored
+    once per language, not per recipient."""
+
+    content = models.ForeignKey(DeliveryContent, models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=100)
+    mimetype = models.CharField(max_length=100)
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("delivery attachment")
+        verbose_name_plural = _("delivery attachments")
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 class OutboxMessage(models.Model):

@@ -257,7 +257,8 @@ def send(delivery_id: int) -> int:
 
 
 def _mails(delivery: Delivery) -> dict[str, Mail]:
-    return {c.language: Mail(c) for c in DeliveryContent.objects.filter(delivery=delivery)}
+    contents = DeliveryContent.objects.filter(delivery=delivery).prefetch_related("attachments")
+    return {c.language: Mail(c) for c in contents}
 
 
 def _mail_for(delivery: Delivery, language: str, mails: dict[str, Mail]) -> Mail:
@@ -345,14 +346,25 @@ def _finish_if_done(delivery_id: int) -> None:
         delivery_id=delivery_id, status__in=[Status.PENDING, Status.SENDING]
     )
     if not open_.exists():
-        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING).update(
+        done = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING).update(
             status=Delivery.Status.DONE, finished_at=timezone.now()
         )
+        if done:  # this worker finished it: tell its sender, once
+            _announce(delivery_id)
     elif not open_.filter(status=Status.PENDING).exists():
         from glocal.delivery import tasks
 
         later = timezone.now() + timedelta(seconds=settings.OUTBOX_STALE_SECONDS + 1)
         tasks.send_delivery.using(run_after=later).enqueue(delivery_id)
+
+
+def _announce(delivery_id: int) -> None:
+    from glocal.delivery.services import finished
+
+    delivery = Delivery.objects.get(pk=delivery_id)
+    for receiver, result in finished.send_robust(sender=Delivery, delivery=delivery):
+        if isinstance(result, Exception):
+            log.error("Delivery %s: %s failed on finishing", delivery_id, receiver, exc_info=result)
 
 
 def sweep() -> int:

@@ -16,7 +16,10 @@ sending for after the commit (nothing goes out if the caller's transaction rolls
 recipient gets the message in their language, else in the first of `fallbacks` that has one.
 Recipients with an `unsubscribe_url` get RFC 8058 one-click unsubscribe headers; a message's
 `footer` may use {unsubscribe_url} and {manage_url}. Sending a source again with the same
-`key` returns the first delivery and sends nothing. The outbox's guarantees (batches claimed
+`key` returns the first delivery and sends nothing. A message's `attachments` go with every copy
+(keep them for deliveries to one person or a few). When the last message of a delivery is sent
+or has failed, `finished` is sent (with `delivery`), and `failed_addresses(delivery)` says who
+was not reached. The outbox's guarantees (batches claimed
 with SKIP LOCKED, retries with backoff, claims renewed while sending, stale claims and stalled
 deliveries taken over by living workers) are described in glocal.delivery.outbox.
 """
@@ -26,9 +29,16 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.dispatch import Signal
 
 from glocal.delivery import outbox
-from glocal.delivery.models import Delivery, DeliveryContent, OutboxMessage, Subscriber
+from glocal.delivery.models import (
+    Delivery,
+    DeliveryAttachment,
+    DeliveryContent,
+    OutboxMessage,
+    Subscriber,
+)
 from glocal.orgs import scoping
 from glocal.orgs.actors import Actor, acting_as
 from glocal.orgs.models import Role
@@ -54,12 +64,25 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+@dataclass(frozen=True)
 class Message:
     subject: str
     text: str
     html: str = ""
     footer: str = ""
     written_in: str = ""  # when the text is in another language than the one it stands for
+    attachments: tuple[Attachment, ...] = ()
+
+
+# Sent by the outbox (with `delivery`) once no message of the delivery is waiting any more.
+# Receivers must not fail the sender: errors are logged (send_robust).
+finished = Signal()
 
 
 @dataclass(frozen=True)
@@ -106,8 +129,8 @@ def send(
             return Delivery.objects.get(
                 source_kind=source.kind, source_id=source.id, key=source.key
             )
-        DeliveryContent.objects.bulk_create(
-            DeliveryContent(
+        for language, message in messages.items():
+            content = DeliveryContent.objects.create(
                 delivery=delivery,
                 language=language,
                 written_in=message.written_in,
@@ -116,12 +139,28 @@ def send(
                 html=message.html,
                 footer=message.footer,
             )
-            for language, message in messages.items()
-        )
+            DeliveryAttachment.objects.bulk_create(
+                DeliveryAttachment(
+                    content=content,
+                    filename=a.filename[:100],
+                    mimetype=a.mimetype[:100],
+                    data=bytes(a.content),
+                )
+                for a in message.attachments
+            )
         if audience is None:
             outbox.add_recipients(delivery, recipients)
     outbox.queue(delivery)
     return delivery
+
+
+def failed_addresses(delivery: Delivery) -> list[str]:
+    """The addresses of a delivery's messages that failed for good (for its sender's report)."""
+    return list(
+        OutboxMessage.objects.filter(
+            delivery=delivery, status=OutboxMessage.Status.FAILED
+        ).values_list("address", flat=True)
+    )
 
 
 def _audience(subscribers: Subscribers) -> dict:
@@ -178,12 +217,15 @@ def delivery_report(organisation, source_kind: str, source_id: int) -> DeliveryR
 
 
 __all__ = [
+    "Attachment",
     "DeliveryReport",
     "Message",
     "Recipient",
     "Source",
     "Subscribers",
     "delivery_report",
+    "failed_addresses",
+    "finished",
     "remove_subscriber",
     "send",
     "subscriber_count",

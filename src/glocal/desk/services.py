@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glocal.desk import access
+from glocal.desk import access, portal
 from glocal.desk.models import (
     Appointment,
     CannedAnswer,
@@ -325,21 +325,45 @@ def reply(
         case.first_reply_at = timezone.now()
         case.save()
     if address:
-        transaction.on_commit(
-            lambda: _send(case.owner, message.pk, address, language, subject, body)
-        )
+        _send(case.owner, message, "reply", subject, body)
     return message
 
 
-def _send(organisation, message_id: int, address: str, language: str, subject: str, body: str):
-    """NOT WIRED YET: hand one e-mail to the platform's outbox.
+def _send(organisation, message: Message, purpose: str, subject: str, body: str) -> None:
+    """Hand one e-mail to the resident, at the message's address and in its language, to the
+    platform's outbox in the caller's transaction (it goes out after the commit, once per
+    message and purpose). A reply is then "handed to the outbox"."""
+    from glocal.delivery import services as delivery
 
-    Must call `glocal.delivery.services.send(organisation, source=<the Message>, recipients=
-    [(address, language)], messages={language: (subject, body)})` once that outbox is in the
-    tree, then mark the Message `delivery=SENT`. Until then the message stays `QUEUED`
-    ("Waiting for the outbox") and nothing is sent: no SMTP of our own.
-    """
-    return None
+    delivery.send(
+        organisation,
+        delivery.Source(
+            "desk.message",
+            message.pk,
+            label=f"Case #{message.case_id}",
+            purpose=purpose,
+            key=purpose,
+        ),
+        recipients=[delivery.Recipient(message.address, message.language)],
+        messages={message.language: delivery.Message(subject, body)},
+    )
+    if message.direction == Message.Direction.OUT:
+        message.delivery = Message.Delivery.SENT
+        message.save(update_fields=["delivery"])
+
+
+def _confirmation(organisation, case: Case, received: Message) -> tuple[str, str]:
+    """The public form's confirmation in the reader's language: the case number and a copy of
+    what they wrote."""
+    words = portal.words(received.language)
+    name = (
+        organisation.name
+        if received.language.startswith("ja")
+        else (organisation.name_en or organisation.name)
+    )
+    subject = f"{words['desk']}: {name}"
+    body = f"{words['thanks'] % {'number': case.pk}}\n\n> " + received.body.replace("\n", "\n> ")
+    return subject, body
 
 
 # -- the public form ----------------------------------------------------------------------------
@@ -377,15 +401,12 @@ def receive_public_request(
     case.topics.set([topic])
     if contact:
         Resident.objects.create(case=case, **contact.__dict__)
-    Message.objects.create(
+    received = Message.objects.create(
         case=case, direction=Message.Direction.IN, language=language, address=contact.email,
         body=message, delivery=Message.Delivery.RECEIVED,
     )  # fmt: skip
-    if contact.email:  # the confirmation in the reader's language (see _send: not wired yet)
-        transaction.on_commit(
-            lambda: _send(organisation, None, contact.email, language, _("Consultation desk"),
-                          message)
-        )  # fmt: skip
+    if contact.email:  # the confirmation, in the reader's language
+        _send(organisation, received, "confirmation", *_confirmation(organisation, case, received))
     return case
 
 

@@ -304,7 +304,7 @@ def register(event: Event, applicant: Applicant, invitation: Invitation | None =
             status=Status.WAITLISTED if full else Status.CONFIRMED,
         )
         registration.save()
-        transaction.on_commit(lambda: _send(registration, "registered"))
+        _send(registration, "registered")
     return registration
 
 
@@ -375,7 +375,7 @@ def _promote(event: Event) -> list[Registration]:
     for registration in promoted:
         registration.status = Status.CONFIRMED
         registration.save()
-        transaction.on_commit(lambda r=registration: _send(r, "promoted"))
+        _send(registration, "promoted")
     return promoted
 
 
@@ -573,11 +573,29 @@ def confirmation(registration: Registration, base_url: str = "") -> dict:
 
 
 def _send(registration: Registration, reason: str) -> None:
-    """NOT WIRED YET: the platform outbox (`glocal.delivery.services.send`) is being built in
-    parallel. Once it lands this must send `confirmation(registration)` — subject, body, ticket
-    PNG and .ics — to the registrant, from the event's owner, for `reason` "registered" (a
-    confirmation or a waiting-list notice) and "promoted" (moved from the waiting list). Until
-    then nothing is sent; the registrant sees their ticket on the page after registering."""
-    logger.debug(
-        "events: mail %s for registration %s not sent (outbox not wired)", reason, registration.pk
+    """Hand `confirmation(registration)` (text, ticket PNG and .ics) to the platform's outbox in
+    the caller's transaction, from the event's owner: for "registered" (a confirmation or a
+    waiting-list notice) and "promoted" (moved from the waiting list); once per reason."""
+    from django.conf import settings
+
+    from glocal.delivery import services as delivery
+
+    mail = confirmation(registration, settings.SITE_URL.rstrip("/"))
+    delivery.send(
+        registration.event.owner,
+        delivery.Source(
+            "events.registration",
+            registration.pk,
+            label=f"{registration.event.title_in('ja')} #{registration.pk}",
+            purpose=reason,
+            key=reason,
+        ),
+        recipients=[delivery.Recipient(mail["to"], mail["language"])],
+        messages={
+            mail["language"]: delivery.Message(
+                mail["subject"],
+                mail["body"],
+                attachments=tuple(delivery.Attachment(*a) for a in mail["attachments"]),
+            )
+        },
     )

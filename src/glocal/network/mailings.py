@@ -213,9 +213,9 @@ PREVIEW_LIMIT = 200
 
 @transaction.atomic
 def send_mailing(actor: Actor, mailing: Mailing) -> int:
-    """Address the mailing to every consenting member, then hand it to the outbox once this
-    transaction commits. Each recipient's link is unsubscribe_url(token). Refused when
-    no member has consented, so that nothing is "sent" to no one silently."""
+    """Address the mailing to every consenting member and hand it to the outbox in this
+    transaction (it sends after the commit). Each recipient's link is unsubscribe_url(token).
+    Refused when no member has consented, so that nothing is "sent" to no one silently."""
     scoping.require(actor, mailing.owner_id, Role.EDITOR)
     mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
     if mailing.status != Mailing.Status.DRAFT:
@@ -230,24 +230,71 @@ def send_mailing(actor: Actor, mailing: Mailing) -> int:
     mailing.status = Mailing.Status.SENDING
     mailing.sent_at = timezone.now()
     mailing.save()
-    pk = mailing.pk
-    transaction.on_commit(lambda: _send(pk))
+    _send(mailing)
     return len(recipients)
 
 
-def _send(mailing_id: int) -> None:
-    """NOT WIRED YET: the one call to the platform outbox (glocal.delivery.services.send, being
-    built in parallel). It must send, for the mailing's queued recipients:
+def _send(mailing: Mailing) -> None:
+    """Hand the mailing to the platform's outbox in the sender's transaction: each queued
+    recipient gets the message in the language chosen for them (else English, else Japanese),
+    with their own unsubscribe link in the footer and as one-click List-Unsubscribe. When the
+    outbox has finished, `settle` records who was reached."""
+    from glocal.core import portal
+    from glocal.delivery import services as delivery
 
-        delivery.services.send(
-            organisation=mailing.owner, source=mailing,
-            recipients=[(r.email, r.language, unsubscribe_url(r.token)) for r in queued],
-            messages={m.language: (m.subject, m.body) for m in mailing.messages.all()},
+    messages = {
+        m.language: delivery.Message(
+            m.subject,
+            m.body,
+            footer=f"\n\n-- \n{portal.words(m.language)['email_footer_unsubscribe']}"
+            " {unsubscribe_url}\n",
         )
+        for m in mailing.messages.all()
+    }
+    queued = mailing.recipients.filter(status=Recipient.Status.QUEUED)
+    delivery.send(
+        mailing.owner,
+        delivery.Source(
+            "network.mailing", mailing.pk, label=str(mailing), purpose="mailing", key="mailing"
+        ),
+        recipients=(
+            delivery.Recipient(email, language, unsubscribe_url=unsubscribe_url(token))
+            for email, language, token in queued.values_list("email", "language", "token")
+        ),
+        messages=messages,
+        fallbacks=FALLBACKS,
+    )
 
-    and mark recipients sent/failed and the mailing SENT from the outbox's report. Until then
-    the mailing stays "being sent" with its recipients queued: nothing leaves the platform."""
-    return None
+
+@transaction.atomic
+def settle(delivery) -> None:
+    """The outbox finished a mailing's delivery: its queued recipients become sent, or failed
+    where the outbox gave up on their address, and the mailing is sent."""
+    from glocal.core.registry import records_written
+    from glocal.delivery import services as delivery_services
+
+    mailing = (
+        Mailing.objects.select_for_update()
+        .filter(pk=delivery.source_id, owner_id=delivery.owner_id)
+        .first()
+    )
+    if mailing is None or mailing.status != Mailing.Status.SENDING:
+        return
+    failed = {a.lower() for a in delivery_services.failed_addresses(delivery)}
+    queued = mailing.recipients.filter(status=Recipient.Status.QUEUED)
+    lost = [pk for pk, email in queued.values_list("pk", "email") if email.lower() in failed]
+    queued.filter(pk__in=lost).update(status=Recipient.Status.FAILED)
+    queued.update(status=Recipient.Status.SENT)  # the rest (still queued) were sent
+    mailing.status = Mailing.Status.SENT
+    mailing.save()
+    # Bulk updates send no post_save: whoever counts delivered recipients recounts.
+    records_written.send(sender=Recipient, organisation_id=mailing.owner_id)
+
+
+def delivery_finished(sender, delivery, **kwargs) -> None:
+    """Connected to glocal.delivery.services.finished (see NetworkConfig.ready)."""
+    if delivery.source_kind == "network.mailing":
+        settle(delivery)
 
 
 def unsubscribe_url(token: str) -> str:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from glocal import languages
@@ -299,6 +300,7 @@ def statistics(request):
     return render(request, "network/statistics.html", context)
 
 
+@csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without our form
 def unsubscribe(request, token: str):
     """Public: a GET shows the question (mail scanners follow links), a POST records the no."""
     recipient = mailings.unsubscribe(token) if request.method == "POST" else None

@@ -5,13 +5,15 @@ stores an unconfirmed row and mails a signed confirmation link; only the link's 
 A known address gets the same answer as a new one. Confirmation mails count against the
 platform's rate limiter (glocal.core.ratelimits), per address and per client.
 
-The mails go through the platform's outbox. That outbox is being built in parallel and is not
-in this tree yet, so `_send` below does not send: it is the one call left to wire.
+The mails go through the platform's outbox (glocal.delivery.services), sent by the platform
+itself (no organisation): each follower gets the alert in Japanese or English with their own
+leave link (in the footer and as one-click List-Unsubscribe).
 """
 
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -83,7 +85,8 @@ def subscribe(email: str, language: str, topic: str, value: str, client: str | N
             except IntegrityError:
                 subscription = found.get()
     token = signing.dumps({"s": subscription.pk, "l": language}, salt=_CONFIRM_SALT)
-    _send([subscription], {language: _confirmation(subscription, token, language)})
+    source = ("trade.subscription", subscription.pk, "confirm", "")
+    _send(source, [subscription], {language: _confirmation(subscription, token, language)})
     return subscription, token
 
 
@@ -171,7 +174,7 @@ def change_message(version: MeasureVersion, language: str) -> dict:
             _("From %(date)s.") % {"date": version.effective_from.isoformat()},
             _("Products: %(products)s") % {"products": ", ".join(version.product_terms)},
             _("Source: %(reference)s") % {"reference": version.reference or "-"},
-            reverse("public_trade_measure", args=[measure.pk]),
+            _site(reverse("public_trade_measure", args=[measure.pk])),
         ]
         if version.illustrative:
             lines.insert(1, _("Illustrative: not checked against an official source."))
@@ -183,7 +186,7 @@ def _confirmation(subscription, token: str, language: str) -> dict:
         return {
             "subject": _("Confirm your alerts on import restrictions"),
             "body": _("Open this link to confirm: %(url)s")
-            % {"url": reverse("public_trade_confirm", args=[token])},
+            % {"url": _site(reverse("public_trade_confirm", args=[token]))},
         }
 
 
@@ -196,19 +199,45 @@ def alert(version_id: int) -> int:
     recipients = followers(version)
     if recipients:
         messages = {lang: change_message(version, lang) for lang in LANGUAGES}
-        _send(recipients, messages)
+        _send(("trade.version", version.pk, "alert", "alert"), recipients, messages)
     return len(recipients)
 
 
-def _send(recipients: list[AlertSubscription], messages: dict[str, dict]) -> None:
-    """TO WIRE: hand the mails to the platform's outbox, `glocal.delivery.services.send(
-    organisation=None, source=<"trade.alert" + version id, or "trade.confirm" + subscription
-    id>, recipients=[(s.email, s.language, unsubscribe URL from leave_token(s)) for s in
-    recipients], messages={"ja": {...}, "en": {...}}, fallback "ja")`. Each recipient gets
-    the message in their language. Until that outbox is merged nothing is sent: the mail is
-    only logged, so subscribing cannot be confirmed by mail yet."""
-    logger.warning(
-        "trade alerts: outbox not wired; %s mail(s) not sent (%s)",
-        len(recipients),
-        ", ".join(sorted(messages)),
+def _site(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def leave_url(subscription: AlertSubscription) -> str:
+    return _site(reverse("public_trade_leave", args=[leave_token(subscription)]))
+
+
+def _send(source: tuple, recipients: list[AlertSubscription], messages: dict[str, dict]) -> None:
+    """Hand the mails to the platform's outbox, sent by the platform (alerts belong to no
+    organisation): each recipient in their language, else Japanese. `source` is (kind, id,
+    purpose, key); a key sends that source once (a retried alert task mails no one twice).
+    Followers of a change (not a confirmation) each get their leave link."""
+    from glocal.delivery import services as delivery
+
+    kind, pk, purpose, key = source
+    leaving = purpose == "alert"
+    footers = {}
+    for language in messages:
+        with translation.override(language):
+            footers[language] = "\n\n-- \n" + _("Stop these alerts: %(url)s") % {
+                "url": "{unsubscribe_url}"
+            }
+    delivery.send(
+        None,
+        delivery.Source(kind, pk, label=f"{kind} #{pk}", purpose=purpose, key=key),
+        recipients=[
+            delivery.Recipient(s.email, s.language, unsubscribe_url=leave_url(s) if leaving else "")
+            for s in recipients
+        ],
+        messages={
+            language: delivery.Message(
+                m["subject"], m["body"], footer=footers[language] if leaving else ""
+            )
+            for language, m in messages.items()
+        },
+        fallbacks=("ja",),
     )

@@ -5,6 +5,7 @@ from datetime import date
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from glocal import wareki
 from glocal.orgs import scoping
@@ -91,6 +92,7 @@ def public_confirm(request, token: str):
     )
 
 
+@csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without our form
 def public_leave(request, token: str):
     from glocal.trade import alerts
 
