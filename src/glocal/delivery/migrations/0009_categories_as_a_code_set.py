@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delivery', '0007_rate_limits_in_core'),
+        ('delivery', '0008_attachments_and_platform_sender'),
     ]
 
     operations = [
