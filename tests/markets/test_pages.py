@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from glocal.core import registry
 from glocal.markets.models import FactorWeight, Statistic, StatisticImport
 from tests.markets.conftest import monthly
 
@@ -47,6 +48,10 @@ def test_a_country_with_nothing_shows_so(client, outsider, figures):
     text = client.get("/staff/markets/countries/IS/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "No visitor or export figures for this country yet." in text
     assert "Focus-market score" not in text
+    # Every app's section is there, saying it has nothing.
+    for title in ("Affiliations and recent exchanges", "Events held there"):
+        assert f">{title}</h2>" in text
+    assert text.count("Nothing recorded for this country.") == len(registry.COUNTRY_SECTIONS)
 
 
 def test_the_profile_workbook_has_the_tables_guarded(client, outsider, figures):

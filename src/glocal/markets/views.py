@@ -45,7 +45,9 @@ def weights(request):
         return redirect("markets:overview")
     found = {}
     for key, _label in scoring.factors():
-        raw = request.POST.get(key, "")
+        if key not in request.POST:
+            continue  # a factor registered after the form was shown keeps its weight
+        raw = request.POST[key]
         try:
             value = float(tables.parse_number(raw))
         except ValueError:
