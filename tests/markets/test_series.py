@@ -43,7 +43,8 @@ def _orm(actor, **cells):
 
 def _ours(actor, **options):
     measure = Measure.objects.get(key="visitor_arrivals")
-    return [(p.period, p.value, p.status) for p in series.series(actor, measure.pk, "TW", **options)]
+    found = series.series(actor, measure.pk, "TW", **options)
+    return [(p.period, p.value, p.status) for p in found]
 
 
 def test_the_best_figure_of_each_period(figures, home_org):
