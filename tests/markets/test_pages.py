@@ -133,3 +133,25 @@ def test_an_editor_sets_the_weights(client, editor, home_org):
     assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3
     client.post("/staff/markets/weights/", {"markets.growth": "11"})
     assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3
+
+
+def test_jntos_table_is_imported_from_the_staff_page(
+    client, editor, home_org, django_capture_on_commit_callbacks
+):
+    from tests.markets.test_layouts import EXAMPLE
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload, "layout": "jnto-arrivals"})
+    job = StatisticImport.objects.get(owner=home_org)
+    assert (job.state, job.layout, job.created) == ("done", "jnto-arrivals", 27)
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.replace("（2025年）", "").encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload, "layout": "jnto-arrivals"})
+    failed = StatisticImport.objects.filter(owner=home_org, state="failed").get()
+    assert "年が見つかりません" in failed.problems[0][2]
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.encode())
+    response = client.post("/staff/markets/import/", {"file": upload, "layout": "../tidy"})
+    assert response.status_code == 302
+    assert StatisticImport.objects.filter(owner=home_org).count() == 2

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.core.tables import RowProblem, UnreadableFile
-from glocal.markets import importer
+from glocal.markets import importer, layouts
 from glocal.markets.models import FactorWeight, Measure, Revision, Statistic, StatisticImport
 from glocal.orgs import actors, scoping
 from glocal.orgs.actors import Actor
@@ -127,13 +127,21 @@ def _replace(replacing: list, sample: bool, job: StatisticImport) -> None:
 
 
 @transaction.atomic
-def queue_import(actor: Actor, organisation_id: int, name: str, data: bytes) -> StatisticImport:
+def queue_import(
+    actor: Actor, organisation_id: int, name: str, data: bytes, layout: str = "tidy"
+) -> StatisticImport:
     """Keep the file and import it in the background once this transaction commits."""
     from glocal.markets import tasks
 
     scoping.require(actor, organisation_id, Role.EDITOR)
+    if layout not in layouts.LAYOUTS:
+        raise ValidationError({"layout": _("unknown layout %(name)r") % {"name": layout}})
     job = StatisticImport.objects.create(
-        owner_id=organisation_id, name=name[:200], data=data, started_by=_user(actor)
+        owner_id=organisation_id,
+        name=name[:200],
+        layout=layout,
+        data=data,
+        started_by=_user(actor),
     )
     transaction.on_commit(lambda: tasks.import_statistics.enqueue(job.pk))
     return job
@@ -150,7 +158,7 @@ def run_import(job_id: int, read: Callable[[bytes, str], Iterable[list[str]]]) -
     actor = Actor(user=job.started_by, via="task")
     try:
         checked = importer.check(
-            read(bytes(job.data), job.name),
+            layouts.LAYOUTS[job.layout](read(bytes(job.data), job.name)),
             job.owner_id,
             progress=lambda n: found.update(rows_checked=n),
         )
@@ -158,7 +166,7 @@ def run_import(job_id: int, read: Callable[[bytes, str], Iterable[list[str]]]) -
             raise Refused(checked.problems)
         found.update(state=StatisticImport.State.WRITING)
         with actors.acting_as(actor):
-            import_rows(actor, job.owner_id, checked.rows, job=job)
+            import_rows(actor, job.owner_id, checked.rows, layout=job.layout, job=job)
     except Refused as exc:
         _failed(job_id, exc.problems)
     except (UnreadableFile, PermissionDenied, ValidationError) as exc:

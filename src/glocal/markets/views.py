@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from glocal.core import exports, tables, uploads
-from glocal.markets import pages, scoring, services
+from glocal.markets import layouts, pages, scoring, services
 from glocal.markets.models import StatisticImport
 from glocal.orgs import scoping, selection
 from glocal.orgs.actors import ANONYMOUS
@@ -77,7 +77,11 @@ def import_file(request):
     except uploads.UnreadableFile as exc:
         messages.error(request, str(exc))
         return redirect("markets:overview")
-    services.queue_import(request.actor, organisation.pk, upload.name, data)
+    layout = request.POST.get("layout", "tidy")
+    if layout not in layouts.LAYOUTS:
+        messages.error(request, _("Choose one of the layouts offered."))
+        return redirect("markets:overview")
+    services.queue_import(request.actor, organisation.pk, upload.name, data, layout)
     messages.success(request, _("The file is being checked; this page shows its progress."))
     return redirect("markets:overview")
 
