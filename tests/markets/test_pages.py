@@ -7,7 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from glocal.core import registry
-from glocal.markets.models import FactorWeight, Statistic, StatisticImport
+from glocal.markets.models import FactorWeight, FocusMarket, Statistic, StatisticImport
+from glocal.orgs.models import AuditEvent
+from glocal.places.models import Country
 from tests.markets.conftest import monthly
 
 
@@ -155,3 +157,59 @@ def test_jntos_table_is_imported_from_the_staff_page(
     response = client.post("/staff/markets/import/", {"file": upload, "layout": "../tidy"})
     assert response.status_code == 302
     assert StatisticImport.objects.filter(owner=home_org).count() == 2
+
+
+def test_an_editor_chooses_the_focus_markets(client, editor, home_org, other_org):
+    FocusMarket.objects.create(owner=other_org, country="KR")
+    client.force_login(editor)
+    page = client.get("/staff/markets/focus/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "Save the focus markets" in page.content.decode()
+    response = client.post("/staff/markets/focus/", {"country": ["TW"], "other": "us、ｔｈ"})
+    assert response.status_code == 302
+    assert sorted(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TH", "TW", "US",
+    ]  # fmt: skip
+    assert AuditEvent.objects.filter(model="markets.FocusMarket").count() == 4  # KR + 3 added
+    client.post("/staff/markets/focus/", {"country": ["TW"]})
+    assert list(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TW"
+    ]
+    overview = client.get("/staff/markets/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "台湾" in overview
+    # Another organisation's choice is left alone.
+    assert FocusMarket.objects.filter(owner=other_org, country="KR").exists()
+
+
+def test_unknown_or_too_many_focus_markets_change_nothing(client, editor, home_org):
+    client.force_login(editor)
+    FocusMarket.objects.create(owner=home_org, country="TW")
+    response = client.post(
+        "/staff/markets/focus/", {"country": ["US"], "other": "ZZ"}, follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    assert "Unknown country codes: ZZ" in response.content.decode()
+    too_many = list(Country.objects.values_list("code", flat=True)[:31])
+    response = client.post(
+        "/staff/markets/focus/", {"country": too_many}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Choose at most 30 focus markets." in response.content.decode()
+    assert list(FocusMarket.objects.values_list("country", flat=True)) == ["TW"]
+
+
+def test_viewers_and_outsiders_cannot_change_the_focus_markets(
+    client, member, outsider, home_org, other_org
+):
+    FocusMarket.objects.create(owner=home_org, country="TW")
+    client.force_login(member)
+    page = client.get("/staff/markets/focus/").content.decode()
+    assert 'value="TW" checked disabled' in page
+    assert client.post("/staff/markets/focus/", {"country": ["US"]}).status_code == 403
+    client.force_login(outsider)  # an administrator of Yamagata's organisation
+    client.post("/staff/markets/focus/", {"country": ["US"]})
+    assert list(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TW"
+    ]
+    assert FocusMarket.objects.get(owner=other_org).country == "US"  # its own, not home's
+    client.logout()
+    assert client.get("/staff/markets/focus/").status_code == 302
