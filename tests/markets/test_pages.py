@@ -62,6 +62,10 @@ def test_the_profile_workbook_has_the_tables_guarded(client, outsider, figures):
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
     assert {"visitor_arrivals", "overnight_stays", "export_value", "score"} <= set(book.sheetnames)
+    # A native chart next to each table, reading the table's own cells.
+    charts = book["visitor_arrivals"]._charts
+    assert [type(chart).__name__ for chart in charts] == ["LineChart"]
+    assert len(book["score"]._charts) == 1
 
 
 def test_the_public_profile_needs_no_login_and_hides_private_figures(

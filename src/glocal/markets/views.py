@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from glocal.core import exports, tables, uploads
-from glocal.markets import layouts, pages, scoring, services
+from glocal.core import tables, uploads
+from glocal.markets import layouts, pages, scoring, services, workbook
 from glocal.markets.models import FocusMarket, StatisticImport
 from glocal.orgs import scoping, selection
 from glocal.orgs.actors import ANONYMOUS
@@ -144,7 +144,7 @@ def country(request, code: str):
 @login_required
 def country_xlsx(request, code: str):
     context = _profile(request, _organisation(request), code)
-    data = exports.to_xlsx(pages.workbook_rows(context))
+    data = workbook.profile_xlsx(context)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
