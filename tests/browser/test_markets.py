@@ -111,3 +111,18 @@ def test_profiles_of_a_country_with_ties_and_one_without(watched, member, china_
     screenshot("markets-country-fr")
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot("markets-country-fr-phone")
+
+
+def test_an_editor_chooses_focus_markets(page, editor, china_ties, screenshot):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, "editor")
+    page.goto("/staff/markets/")
+    page.get_by_role("link", name="団体の重点市場").click()
+    page.get_by_label("中華人民共和国 (CN)").check()
+    page.get_by_label("その他の国・地域（ISOコード、カンマ区切り）").fill("tw")
+    page.get_by_role("button", name="重点市場を保存").click()
+    expect(page.get_by_text("重点市場を保存しました。")).to_be_visible()
+    expect(page.get_by_label("台湾 (TW)")).to_be_checked()
+    screenshot("markets-focus")
+    page.set_viewport_size({"width": 390, "height": 800})
+    screenshot("markets-focus-phone")
