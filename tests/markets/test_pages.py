@@ -6,7 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from glocal.markets.models import FactorWeight, Statistic, StatisticImport
+from glocal.core import registry
+from glocal.markets.models import FactorWeight, FocusMarket, Statistic, StatisticImport
+from glocal.orgs.models import AuditEvent
+from glocal.places.models import Country
 from tests.markets.conftest import monthly
 
 
@@ -47,6 +50,10 @@ def test_a_country_with_nothing_shows_so(client, outsider, figures):
     text = client.get("/staff/markets/countries/IS/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "No visitor or export figures for this country yet." in text
     assert "Focus-market score" not in text
+    # Every app's section is there, saying it has nothing.
+    for title in ("Affiliations and recent exchanges", "Events held there"):
+        assert f">{title}</h2>" in text
+    assert text.count("Nothing recorded for this country.") == len(registry.COUNTRY_SECTIONS)
 
 
 def test_the_profile_workbook_has_the_tables_guarded(client, outsider, figures):
@@ -55,6 +62,10 @@ def test_the_profile_workbook_has_the_tables_guarded(client, outsider, figures):
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
     assert {"visitor_arrivals", "overnight_stays", "export_value", "score"} <= set(book.sheetnames)
+    # A native chart next to each table, reading the table's own cells.
+    charts = book["visitor_arrivals"]._charts
+    assert [type(chart).__name__ for chart in charts] == ["LineChart"]
+    assert len(book["score"]._charts) == 1
 
 
 def test_the_public_profile_needs_no_login_and_hides_private_figures(
@@ -128,3 +139,81 @@ def test_an_editor_sets_the_weights(client, editor, home_org):
     assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3
     client.post("/staff/markets/weights/", {"markets.growth": "11"})
     assert FactorWeight.objects.get(owner=home_org, factor="markets.growth").weight == 3
+
+
+def test_jntos_table_is_imported_from_the_staff_page(
+    client, editor, home_org, django_capture_on_commit_callbacks
+):
+    from tests.markets.test_layouts import EXAMPLE
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload, "layout": "jnto-arrivals"})
+    job = StatisticImport.objects.get(owner=home_org)
+    assert (job.state, job.layout, job.created) == ("done", "jnto-arrivals", 27)
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.replace("（2025年）", "").encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/staff/markets/import/", {"file": upload, "layout": "jnto-arrivals"})
+    failed = StatisticImport.objects.filter(owner=home_org, state="failed").get()
+    assert "年が見つかりません" in failed.problems[0][2]
+    upload = SimpleUploadedFile("jnto.csv", EXAMPLE.encode())
+    response = client.post("/staff/markets/import/", {"file": upload, "layout": "../tidy"})
+    assert response.status_code == 302
+    assert StatisticImport.objects.filter(owner=home_org).count() == 2
+
+
+def test_an_editor_chooses_the_focus_markets(client, editor, home_org, other_org):
+    FocusMarket.objects.create(owner=other_org, country="KR")
+    client.force_login(editor)
+    page = client.get("/staff/markets/focus/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "Save the focus markets" in page.content.decode()
+    response = client.post("/staff/markets/focus/", {"country": ["TW"], "other": "us、ｔｈ"})
+    assert response.status_code == 302
+    assert sorted(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TH", "TW", "US",
+    ]  # fmt: skip
+    assert AuditEvent.objects.filter(model="markets.FocusMarket").count() == 4  # KR + 3 added
+    client.post("/staff/markets/focus/", {"country": ["TW"]})
+    assert list(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TW"
+    ]
+    overview = client.get("/staff/markets/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "台湾" in overview
+    # Another organisation's choice is left alone.
+    assert FocusMarket.objects.filter(owner=other_org, country="KR").exists()
+
+
+def test_unknown_or_too_many_focus_markets_change_nothing(client, editor, home_org):
+    client.force_login(editor)
+    FocusMarket.objects.create(owner=home_org, country="TW")
+    response = client.post(
+        "/staff/markets/focus/", {"country": ["US"], "other": "ZZ"}, follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    assert "Unknown country codes: ZZ" in response.content.decode()
+    too_many = list(Country.objects.values_list("code", flat=True)[:31])
+    response = client.post(
+        "/staff/markets/focus/", {"country": too_many}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Choose at most 30 focus markets." in response.content.decode()
+    assert list(FocusMarket.objects.values_list("country", flat=True)) == ["TW"]
+
+
+def test_viewers_and_outsiders_cannot_change_the_focus_markets(
+    client, member, outsider, home_org, other_org
+):
+    FocusMarket.objects.create(owner=home_org, country="TW")
+    client.force_login(member)
+    page = client.get("/staff/markets/focus/").content.decode()
+    assert 'value="TW" checked disabled' in page
+    assert client.post("/staff/markets/focus/", {"country": ["US"]}).status_code == 403
+    client.force_login(outsider)  # an administrator of Yamagata's organisation
+    client.post("/staff/markets/focus/", {"country": ["US"]})
+    assert list(FocusMarket.objects.filter(owner=home_org).values_list("country", flat=True)) == [
+        "TW"
+    ]
+    assert FocusMarket.objects.get(owner=other_org).country == "US"  # its own, not home's
+    client.logout()
+    assert client.get("/staff/markets/focus/").status_code == 302

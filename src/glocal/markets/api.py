@@ -135,6 +135,8 @@ def country_profile(request, code: str):
         "name_ja": country.name_ja,
         "name_en": country.name_en,
         "sections": [
-            {"key": s.key, "title": str(s.title), "data": profile.as_data(s.context)} for s in built
+            {"key": s.key, "title": str(s.title), "data": profile.as_data(s.context)}
+            for s in built
+            if not s.empty
         ],
     }

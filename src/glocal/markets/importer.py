@@ -175,18 +175,20 @@ def check(
     names = _Names(organisation_id)
     seen: dict[tuple, int] = {}
     index = {key: i for i, key in enumerate(columns) if key is not None}
-    number = 1
-    for number, cells in enumerate(rows, start=2):
-        if progress is not None and number % PROGRESS_EVERY == 0:
-            progress(number - 1)
+    counted = 1
+    for counted, cells in enumerate(rows, start=2):
+        number = getattr(cells, "number", counted)  # a layout's row of the original file
+        if progress is not None and counted % PROGRESS_EVERY == 0:
+            progress(counted - 1)
         if not any(cells):
             continue
         values = {key: cells[i] if i < len(cells) else "" for key, i in index.items()}
         row = _check_row(number, values, names, result.problems)
         if row is None:
             continue
-        first = seen.setdefault(row.key, number)
-        if first != number:
+        first = seen.get(row.key)
+        seen.setdefault(row.key, number)
+        if first is not None:
             result.problems.append(
                 Problem(
                     number,
@@ -197,7 +199,7 @@ def check(
             continue
         result.rows.append(row)
     if progress is not None:
-        progress(number - 1)
+        progress(counted - 1)
     return result
 
 

@@ -1,9 +1,15 @@
 """The country profile: what every app knows about one country, each app's part contributed
 through `glocal.core.registry.country_section` and built for the actor who asks (so each
-part shows only what that actor may see)."""
+part shows only what that actor may see).
+
+Every registered section is kept, including those with nothing to show for the country: the
+page says so rather than leaving the reader to wonder whether the app was asked at all."""
 
 import datetime
 from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 from glocal.core import registry
 
@@ -13,17 +19,28 @@ class Built:
     key: str
     title: str
     template: str
-    context: dict
+    context: dict | None  # None: the app has nothing for this country
+
+    @property
+    def empty(self) -> bool:
+        return self.context is None
+
+    @property
+    def html(self) -> SafeString:
+        """The section rendered with its own context only: an app's template sees the names
+        its build function gave it (`measures`, `rows`…), nothing of the page around it."""
+        if self.context is None:
+            return SafeString("")
+        return render_to_string(self.template, self.context)
 
 
 def build(actor, country) -> list[Built]:
-    """The sections that have something to show for the country, in their order."""
-    found = []
-    for section in registry.country_sections():
-        context = section.build(actor, country)
-        if context is not None:
-            found.append(Built(section.key, str(section.title), section.template, context))
-    return found
+    """Every registered section for the country, in their order; empty ones with context
+    None."""
+    return [
+        Built(section.key, str(section.title), section.template, section.build(actor, country))
+        for section in registry.country_sections()
+    ]
 
 
 def as_data(value):

@@ -5,6 +5,7 @@ signals: each import is one `StatisticImport` record, audited like any other wri
 counts what it added and replaced; every replaced value is kept as a `Revision`.
 """
 
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,8 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.core.tables import RowProblem, UnreadableFile
-from glocal.markets import importer
-from glocal.markets.models import FactorWeight, Measure, Revision, Statistic, StatisticImport
+from glocal.markets import importer, layouts
+from glocal.markets.models import (
+    FactorWeight,
+    FocusMarket,
+    Measure,
+    Revision,
+    Statistic,
+    StatisticImport,
+)
 from glocal.orgs import actors, scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Role
@@ -127,13 +135,21 @@ def _replace(replacing: list, sample: bool, job: StatisticImport) -> None:
 
 
 @transaction.atomic
-def queue_import(actor: Actor, organisation_id: int, name: str, data: bytes) -> StatisticImport:
+def queue_import(
+    actor: Actor, organisation_id: int, name: str, data: bytes, layout: str = "tidy"
+) -> StatisticImport:
     """Keep the file and import it in the background once this transaction commits."""
     from glocal.markets import tasks
 
     scoping.require(actor, organisation_id, Role.EDITOR)
+    if layout not in layouts.LAYOUTS:
+        raise ValidationError({"layout": _("unknown layout %(name)r") % {"name": layout}})
     job = StatisticImport.objects.create(
-        owner_id=organisation_id, name=name[:200], data=data, started_by=_user(actor)
+        owner_id=organisation_id,
+        name=name[:200],
+        layout=layout,
+        data=data,
+        started_by=_user(actor),
     )
     transaction.on_commit(lambda: tasks.import_statistics.enqueue(job.pk))
     return job
@@ -150,7 +166,7 @@ def run_import(job_id: int, read: Callable[[bytes, str], Iterable[list[str]]]) -
     actor = Actor(user=job.started_by, via="task")
     try:
         checked = importer.check(
-            read(bytes(job.data), job.name),
+            layouts.LAYOUTS[job.layout](read(bytes(job.data), job.name)),
             job.owner_id,
             progress=lambda n: found.update(rows_checked=n),
         )
@@ -158,7 +174,7 @@ def run_import(job_id: int, read: Callable[[bytes, str], Iterable[list[str]]]) -
             raise Refused(checked.problems)
         found.update(state=StatisticImport.State.WRITING)
         with actors.acting_as(actor):
-            import_rows(actor, job.owner_id, checked.rows, job=job)
+            import_rows(actor, job.owner_id, checked.rows, layout=job.layout, job=job)
     except Refused as exc:
         _failed(job_id, exc.problems)
     except (UnreadableFile, PermissionDenied, ValidationError) as exc:
@@ -202,3 +218,33 @@ def set_weights(actor: Actor, organisation_id: int, weights: dict[str, float]) -
         found.weight = weight
         found.full_clean()
         found.save()
+
+
+FOCUS_MARKETS_MAX = 30  # a plan names a handful; more is no focus
+
+
+@transaction.atomic
+def set_focus_markets(actor: Actor, organisation_id: int, codes: Iterable[str]) -> list[str]:
+    """The organisation's focus markets (重点市場) become exactly these countries (ISO codes),
+    which the derived indicators `markets.focus_market_*` count. Each one added or removed is
+    an audited write; an unknown code or too many refuse the whole change."""
+    from glocal.places.models import Country
+
+    scoping.require(actor, organisation_id, Role.EDITOR)
+    wanted = {unicodedata.normalize("NFKC", code).strip().upper() for code in codes}
+    wanted.discard("")
+    if len(wanted) > FOCUS_MARKETS_MAX:
+        raise ValidationError(_("Choose at most %(n)s focus markets.") % {"n": FOCUS_MARKETS_MAX})
+    known = set(Country.objects.filter(code__in=wanted).values_list("code", flat=True))
+    if unknown := sorted(wanted - known):
+        raise ValidationError(
+            _("Unknown country codes: %(codes)s") % {"codes": ", ".join(c[:10] for c in unknown)}
+        )
+    held = FocusMarket.objects.select_for_update().filter(owner_id=organisation_id)
+    for focus in held:
+        if focus.country not in wanted:
+            focus.delete()  # one audit event each
+    kept = {focus.country for focus in held}
+    for code in sorted(wanted - kept):
+        FocusMarket.objects.create(owner_id=organisation_id, country=code)
+    return sorted(wanted)

@@ -3,14 +3,14 @@ statistics file) and the public pages (an organisation's markets and country pro
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from glocal.core import exports, tables, uploads
-from glocal.markets import pages, scoring, services
-from glocal.markets.models import StatisticImport
+from glocal.core import tables, uploads
+from glocal.markets import layouts, pages, scoring, services, workbook
+from glocal.markets.models import FocusMarket, StatisticImport
 from glocal.orgs import scoping, selection
 from glocal.orgs.actors import ANONYMOUS
 from glocal.orgs.models import Organisation, Role
@@ -33,6 +33,11 @@ def overview(request):
         "nav": "markets",
         "imports": StatisticImport.objects.filter(owner=organisation)[:10],
         "can_edit": request.actor.has_role(organisation.pk, Role.EDITOR),
+        "focus_markets": list(
+            Country.objects.filter(
+                code__in=FocusMarket.objects.filter(owner=organisation).values("country")
+            ).values_list("name_ja", flat=True)
+        ),
     }
     context["factors"] = [(k, label, weights.get(k, 1.0)) for k, label in scoring.factors()]
     return render(request, "markets/overview.html", context)
@@ -45,7 +50,9 @@ def weights(request):
         return redirect("markets:overview")
     found = {}
     for key, _label in scoring.factors():
-        raw = request.POST.get(key, "")
+        if key not in request.POST:
+            continue  # a factor registered after the form was shown keeps its weight
+        raw = request.POST[key]
         try:
             value = float(tables.parse_number(raw))
         except ValueError:
@@ -58,6 +65,44 @@ def weights(request):
     services.set_weights(request.actor, organisation.pk, found)
     messages.success(request, _("The weights are saved."))
     return redirect("markets:overview")
+
+
+@login_required
+def focus_markets(request):
+    """The organisation's focus markets: the countries its derived indicators count. Offered:
+    the ones chosen, the 30 best by the score, and any other by its ISO code."""
+    organisation = _organisation(request)
+    can_edit = request.actor.has_role(organisation.pk, Role.EDITOR)
+    if request.method == "POST":
+        codes = request.POST.getlist("country")
+        codes += request.POST.get("other", "")[:500].replace("、", ",").split(",")
+        try:
+            services.set_focus_markets(request.actor, organisation.pk, codes)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The focus markets are saved."))
+        return redirect("markets:focus")
+    chosen = list(
+        scoping.visible(FocusMarket.objects.filter(owner=organisation), request.actor).values_list(
+            "country", flat=True
+        )
+    )
+    prefecture = pages.prefecture_of(organisation)
+    ranked = scoring.rank(prefecture, scoring.weights_of(organisation.pk)) if prefecture else []
+    names = dict(Country.objects.values_list("code", "name_ja"))
+    offered = list(dict.fromkeys(chosen + [item["country"] for item in ranked[:30]]))
+    scores = {item["country"]: item["score"] for item in ranked}
+    context = {
+        "nav": "markets",
+        "organisation": organisation,
+        "can_edit": can_edit,
+        "countries": [
+            {"code": c, "name": names.get(c, c), "score": scores.get(c), "chosen": c in chosen}
+            for c in offered
+        ],
+    }
+    return render(request, "markets/focus.html", context)
 
 
 @login_required
@@ -75,7 +120,11 @@ def import_file(request):
     except uploads.UnreadableFile as exc:
         messages.error(request, str(exc))
         return redirect("markets:overview")
-    services.queue_import(request.actor, organisation.pk, upload.name, data)
+    layout = request.POST.get("layout", "tidy")
+    if layout not in layouts.LAYOUTS:
+        messages.error(request, _("Choose one of the layouts offered."))
+        return redirect("markets:overview")
+    services.queue_import(request.actor, organisation.pk, upload.name, data, layout)
     messages.success(request, _("The file is being checked; this page shows its progress."))
     return redirect("markets:overview")
 
@@ -95,7 +144,7 @@ def country(request, code: str):
 @login_required
 def country_xlsx(request, code: str):
     context = _profile(request, _organisation(request), code)
-    data = exports.to_xlsx(pages.workbook_rows(context))
+    data = workbook.profile_xlsx(context)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
