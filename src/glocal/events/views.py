@@ -3,6 +3,7 @@ invitation and cancellation links, calendars; for staff the event list, the regi
 check-in page for a phone, the attendance list and name badges (PDF)."""
 
 import base64
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
@@ -204,6 +205,18 @@ def staff_detail(request, event_id: int):
         "zone": event.timezone,
     }
     return render(request, "events/staff_detail.html", context)
+
+
+WORKER = Path(__file__).resolve().parent / "static" / "events" / "checkin-sw.js"
+
+
+def checkin_worker(request):
+    """The check-in page's service worker, a static file served under /staff/events/ because a
+    worker may only control pages at or below its own path. It holds nothing personal, so it
+    needs no login (the browser fetches it again to look for updates)."""
+    response = HttpResponse(WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @login_required
