@@ -10,16 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import languages
-from glocal.events import access, calendars, services, statistics, tickets, words
+from glocal.events import access, calendars, forms, services, statistics, tickets, words
 from glocal.events.models import Event, Registration
-from glocal.orgs import audit, selection
-from glocal.orgs.models import AuditEvent, Organisation
+from glocal.orgs import audit, scoping, selection
+from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.places import services as places
 
 
@@ -190,6 +190,63 @@ def staff_list(request):
         organisation = membership.organisation
         found = found.filter(Q(owner=organisation) | Q(cohosts=organisation)).distinct()
     return render(request, "events/staff_list.html", {"nav": "events", "events": found[:300]})
+
+
+# The service names fields as the model does; the form has a field per language.
+FORM_FIELD = {"title": "title_ja", "description": "description_ja"}
+
+
+def _save_event(request, form, save, template_context: dict):
+    """Run the service with what the form read; the service's refusals are shown on the form
+    and nothing is written."""
+    if form.is_valid():
+        try:
+            event = save(form.event_data())
+        except ValidationError as exc:
+            found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+            for field, messages in found.items():
+                name = FORM_FIELD.get(field, field)
+                for message in messages:
+                    form.add_error(name if name in form.fields else None, message)
+        else:
+            return redirect("events:detail", event.pk)
+    context = {"nav": "events", "form": form} | template_context
+    return render(request, "events/event_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def staff_create(request):
+    """A new event of the organisation chosen with the switcher (editors of it)."""
+    membership = selection.active_membership(request)
+    if membership is None:
+        raise PermissionDenied(_("Choose the organisation you work for first."))
+    scoping.require(request.actor, membership.organisation_id, Role.EDITOR)
+    form = forms.EventForm(request.POST or None, initial={"waiting_list": True, "is_public": True})
+    if request.method != "POST":
+        return render(request, "events/event_form.html", {"nav": "events", "form": form})
+    owner = membership.organisation_id
+    return _save_event(
+        request, form, lambda data: services.create_event(request.actor, owner, data), {}
+    )
+
+
+@login_required
+def staff_edit(request, event_id: int):
+    event = _hosted(request, event_id)
+    access.require_host(request.actor, event, Role.EDITOR)
+    form = forms.EventForm(request.POST or None, initial=forms.initial_of(event))
+    context = {"event": event}
+    if request.method != "POST":
+        return render(request, "events/event_form.html", {"nav": "events", "form": form} | context)
+
+    def save(data):
+        # The form edits the Japanese labels of questions; keep their other languages.
+        labels = {q["key"]: q["label"] for q in event.questions}
+        for question in data["questions"]:
+            question["label"] = labels.get(question["key"], {}) | question["label"]
+        return services.update_event(request.actor, event, data)
+
+    return _save_event(request, form, save, context)
 
 
 @login_required
