@@ -263,6 +263,11 @@ class RegisterIn(Schema):
     invitation: str | None = Field(
         None, max_length=200, description="The code from a personal invitation link."
     )
+    sessions: list[Annotated[int, Field(ge=1, le=2_147_483_647)]] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Ids of the event's sessions chosen; each session's capacity is kept.",
+    )
 
 
 @router.post("/events/{event_id}/register", response={201: RegisteredOut}, auth=None)
@@ -291,6 +296,7 @@ def register(request, event_id: int, payload: RegisterIn):
         organisation_name=payload.organisation,
         organisation_kind=payload.organisation_kind,
         country=country,
+        sessions=tuple(payload.sessions),
     )
     registration = services.register(event, applicant, invitation)
     return Status(201, _registered(registration))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from glocal import languages
 from glocal.events import access, calendars, forms, services, statistics, tickets, words
-from glocal.events.models import Event, Registration
+from glocal.events.models import Event, Kind, Registration
 from glocal.orgs import audit, scoping, selection
 from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.places import services as places
@@ -46,7 +46,22 @@ def _public_context(event: Event, language: str) -> dict:
             q | {"text": q["label"].get(language) or q["label"].get("en") or q["label"]["ja"]}
             for q in event.questions
         ],
+        "sessions": [
+            (s, _session_title(s, language), timezone.localtime(s.starts_at, zone))
+            for s in _choosable_sessions(event)
+        ],
     }
+
+
+def _session_title(session, language: str) -> str:
+    return session.title.get(language) or session.title.get("ja", "")
+
+
+def _choosable_sessions(event: Event):
+    """The parts of a timetable registrants choose from; a class series' lessons are not."""
+    if event.kind == Kind.JAPANESE_CLASS:
+        return []
+    return list(event.sessions.all()[:50])
 
 
 def public_list(request):
@@ -68,6 +83,10 @@ def _answers(event: Event, post) -> dict:
     return answers
 
 
+def _ids(values) -> list[int]:
+    return [int(v) for v in values if v.isdigit() and len(v) < 10]
+
+
 def _register(request, event: Event, invitation=None):
     language = _language(request)
     context = _public_context(event, language) | {"invitation": invitation, "errors": {}}
@@ -86,6 +105,7 @@ def _register(request, event: Event, invitation=None):
             answers=_answers(event, request.POST),
             organisation_name=request.POST.get("organisation", "")[:200],
             country=country,
+            sessions=tuple(_ids(request.POST.getlist("session")[:50])),
         )
         try:
             registration = services.register(event, applicant, invitation)
