@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
+from glocal.api.limits import PathId, RecordId
 from glocal.api.pagination import Paginated
 from glocal.events import access, calendars, services, statistics, tickets
 from glocal.events.models import Event, Kind, Registration
@@ -234,12 +235,12 @@ def cancel(request, payload: CancelIn):
 
 
 @router.get("/events/{event_id}", response=EventOut, auth=OptionalActor())
-def get_event(request, event_id: int):
+def get_event(request, event_id: PathId):
     return _event(_visible(request, event_id))
 
 
 @router.patch("/events/{event_id}", response=EventOut, auth=RequireActor())
-def update_event(request, event_id: int, payload: EventPatch):
+def update_event(request, event_id: PathId, payload: EventPatch):
     """A capacity below the confirmed registrations is refused; a larger one promotes people
     from the waiting list."""
     event = _hosted(request, event_id, Role.EDITOR)
@@ -263,7 +264,7 @@ class RegisterIn(Schema):
     invitation: str | None = Field(
         None, max_length=200, description="The code from a personal invitation link."
     )
-    sessions: list[Annotated[int, Field(ge=1, le=2_147_483_647)]] = Field(
+    sessions: list[RecordId] = Field(
         default_factory=list,
         max_length=50,
         description="Ids of the event's sessions chosen; each session's capacity is kept.",
@@ -271,7 +272,7 @@ class RegisterIn(Schema):
 
 
 @router.post("/events/{event_id}/register", response={201: RegisteredOut}, auth=None)
-def register(request, event_id: int, payload: RegisterIn):
+def register(request, event_id: PathId, payload: RegisterIn):
     """No account needed. Public events take anyone; invitation-only events need the code of
     a personal invitation. `status` is "confirmed" or "waitlisted"."""
     invitation = None
@@ -347,7 +348,7 @@ def _registration(r: Registration) -> dict:
 
 @router.get("/events/{event_id}/registrations", response=list[RegistrationOut], auth=RequireActor())
 @paginate(Paginated)
-def list_registrations(request, event_id: int):
+def list_registrations(request, event_id: PathId):
     """Co-hosts only: registrants' personal data. Each listing is written to the audit log."""
     event = _hosted(request, event_id)
     audit.write(event, AuditEvent.Action.READ, {"registrations": "listed"})
@@ -379,7 +380,7 @@ def _scan(done: services.Scan) -> dict:
 
 
 @router.post("/events/{event_id}/checkin", response=CheckinOut, auth=RequireActor())
-def check_in(request, event_id: int, payload: CheckinIn):
+def check_in(request, event_id: PathId, payload: CheckinIn):
     """Co-hosts at the door. A second scan of the same ticket answers "already" and counts
     nothing; a forged ticket or one for another event is refused (422)."""
     event = _hosted(request, event_id)
@@ -403,7 +404,7 @@ class SyncResult(Schema):
 
 
 @router.post("/events/{event_id}/checkin/sync", response=list[SyncResult], auth=RequireActor())
-def sync(request, event_id: int, payload: SyncIn):
+def sync(request, event_id: PathId, payload: SyncIn):
     """Scans made offline, with their times: each ticket counts once whichever phone sent it,
     at the earliest time it was scanned."""
     event = _hosted(request, event_id)
@@ -412,7 +413,7 @@ def sync(request, event_id: int, payload: SyncIn):
 
 
 @router.get("/events/{event_id}/ics", auth=OptionalActor())
-def event_ics(request, event_id: int, language: str = "ja"):
+def event_ics(request, event_id: PathId, language: str = "ja"):
     """The event as iCalendar (RFC 5545), in its own time zone."""
     event = _visible(request, event_id)
     url = request.build_absolute_uri(f"/events/{event.pk}/")
@@ -431,13 +432,13 @@ class OutcomesIn(Schema):
 
 
 @router.get("/events/{event_id}/outcomes", auth=RequireActor())
-def get_outcomes(request, event_id: int):
+def get_outcomes(request, event_id: PathId):
     """Co-hosts: arrivals by country and kind of organisation, feedback, negotiations."""
     return statistics.outcomes(_hosted(request, event_id))
 
 
 @router.put("/events/{event_id}/outcomes", auth=RequireActor())
-def put_outcomes(request, event_id: int, payload: OutcomesIn):
+def put_outcomes(request, event_id: PathId, payload: OutcomesIn):
     event = _hosted(request, event_id, Role.EDITOR)
     data = {k: v for k, v in payload.dict().items() if v is not None}
     services.record_outcomes(actor_of(request), event, data)
@@ -451,7 +452,7 @@ class FeedbackIn(Schema):
 
 
 @router.post("/events/{event_id}/feedback", response={201: dict}, auth=None)
-def feedback(request, event_id: int, payload: FeedbackIn):
+def feedback(request, event_id: PathId, payload: FeedbackIn):
     """The anonymous questionnaire (ratings 1–5: overall, content, organisation)."""
     event = get_object_or_404(Event.objects.filter(is_public=True), pk=event_id)
     services.give_feedback(event, payload.language, payload.ratings, payload.comment)
@@ -473,7 +474,7 @@ class InvitationOut(Schema):
 
 
 @router.post("/events/{event_id}/invitations", response={201: InvitationOut}, auth=RequireActor())
-def invite(request, event_id: int, payload: InvitationIn):
+def invite(request, event_id: PathId, payload: InvitationIn):
     """Editors of a co-host: a personal invitation link (send it yourself for now)."""
     event = _hosted(request, event_id, Role.EDITOR)
     made = services.invite(
