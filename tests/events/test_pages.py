@@ -77,3 +77,16 @@ def test_staff_pages_are_for_hosts_only(client, make_event, owner, outsider, edi
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert client.get(paths[3]).content.startswith(b"%PDF")
+
+
+def test_checkin_page_registers_its_service_worker_for_its_own_path(client, make_event, member):
+    event = make_event()
+    worker = client.get("/staff/events/checkin-sw.js")
+    assert worker.status_code == 200
+    assert worker["Content-Type"].startswith("text/javascript")
+    assert worker["Cache-Control"] == "no-cache"
+    assert b"caches.open" in worker.content
+    client.force_login(member)
+    page = client.get(f"/staff/events/{event.pk}/checkin/").content.decode()
+    assert 'data-worker="/staff/events/checkin-sw.js?static=/static/"' in page
+    assert f'data-scope="/staff/events/{event.pk}/checkin/"' in page

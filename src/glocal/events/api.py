@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
-from glocal.api.limits import PathId
+from glocal.api.limits import PathId, RecordId
 from glocal.api.pagination import Paginated
 from glocal.events import access, calendars, services, statistics, tickets
 from glocal.events.models import Event, Kind, Registration
@@ -264,6 +264,11 @@ class RegisterIn(Schema):
     invitation: str | None = Field(
         None, max_length=200, description="The code from a personal invitation link."
     )
+    sessions: list[RecordId] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Ids of the event's sessions chosen; each session's capacity is kept.",
+    )
 
 
 @router.post("/events/{event_id}/register", response={201: RegisteredOut}, auth=None)
@@ -292,6 +297,7 @@ def register(request, event_id: PathId, payload: RegisterIn):
         organisation_name=payload.organisation,
         organisation_kind=payload.organisation_kind,
         country=country,
+        sessions=tuple(payload.sessions),
     )
     registration = services.register(event, applicant, invitation)
     return Status(201, _registered(registration))

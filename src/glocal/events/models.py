@@ -177,6 +177,10 @@ class Registration(AuditedModel):
         "places.Country", models.PROTECT, null=True, blank=True, related_name="+"
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The parts of the timetable chosen (sectional meetings); each may have its own capacity.
+    sessions = models.ManyToManyField(
+        Session, blank=True, related_name="registrations", verbose_name=_("sessions")
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

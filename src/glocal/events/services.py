@@ -229,6 +229,25 @@ class Applicant:
     organisation_name: str = ""
     organisation_kind: str = ""
     country: object = None  # places.Country
+    sessions: tuple = ()  # ids of the event's sessions chosen
+
+
+def _chosen_sessions(event: Event, ids) -> list[Session]:
+    ids = set(ids or ())
+    found = list(event.sessions.filter(pk__in=ids))
+    if len(found) != len(ids):
+        raise ValidationError({"sessions": _("A session chosen is not part of this event.")})
+    return found
+
+
+def _full_sessions(sessions: list[Session]) -> list[Session]:
+    """The chosen sessions with no place left (counted under the event's lock)."""
+    return [
+        s
+        for s in sessions
+        if s.capacity is not None
+        and s.registrations.filter(status=Status.CONFIRMED).count() >= s.capacity
+    ]
 
 
 def _answers(event: Event, answers: dict) -> dict:
@@ -288,9 +307,15 @@ def register(event: Event, applicant: Applicant, invitation: Invitation | None =
             raise ValidationError({"event": _("This event is over; registration has closed.")})
         if invitation is not None and Registration.objects.filter(invitation=invitation).exists():
             raise ValidationError({"invitation": _("This invitation has already been used.")})
+        sessions = _chosen_sessions(event, applicant.sessions)
+        full_sessions = _full_sessions(sessions)
         full = event.capacity is not None and _confirmed(event) >= event.capacity
         if full and not event.waiting_list:
             raise ValidationError({"event": _("This event is full.")})
+        if full_sessions and not event.waiting_list:
+            message = _("The session %(title)s is full.") % {"title": full_sessions[0]}
+            raise ValidationError({"sessions": message})
+        full = full or bool(full_sessions)
         registration = Registration(
             event=event,
             invitation=invitation,
@@ -304,7 +329,8 @@ def register(event: Event, applicant: Applicant, invitation: Invitation | None =
             status=Status.WAITLISTED if full else Status.CONFIRMED,
         )
         registration.save()
-        _send(registration, "registered")
+        registration.sessions.set(sessions)
+        _send(registration, "registered")  # recorded in this transaction, sent after it
     return registration
 
 
@@ -371,8 +397,13 @@ def _promote(event: Event) -> list[Registration]:
         if free <= 0:
             return []
     waiting = event.registrations.filter(status=Status.WAITLISTED).order_by("created_at", "id")
-    promoted = list(waiting[:free] if free is not None else waiting)
-    for registration in promoted:
+    promoted = []
+    for registration in waiting.prefetch_related("sessions"):
+        if free is not None and len(promoted) >= free:
+            break
+        if _full_sessions(list(registration.sessions.all())):
+            continue  # waits for a place in the session they chose; the next person may fit
+        promoted.append(registration)
         registration.status = Status.CONFIRMED
         registration.save()
         _send(registration, "promoted")
@@ -480,6 +511,22 @@ def give_feedback(event: Event, language: str, ratings: dict, comment: str = "")
 
 
 # --- Japanese classes and other recurring programmes ------------------------------------------
+
+
+@transaction.atomic
+def add_session(actor, event: Event, title: dict, starts_at, ends_at, room="", capacity=None):
+    """One part of the event's timetable (a sectional meeting), with its own capacity if any."""
+    access.require_host(actor, event, Role.EDITOR)
+    zone = _zone(event.timezone)
+    session = Session(event=event, title=_texts("title", title, True), room=room.strip()[:200])
+    session.starts_at, session.ends_at = _aware(starts_at, zone), _aware(ends_at, zone)
+    if session.ends_at <= session.starts_at:
+        raise ValidationError({"ends_at": _("The event ends before it starts.")})
+    if capacity is not None and not 0 <= capacity <= 1_000_000:
+        raise ValidationError({"capacity": _("Give a whole number, zero or more.")})
+    session.capacity = capacity
+    session.save()
+    return session
 
 
 @transaction.atomic

@@ -5,6 +5,9 @@ from glocal.events import views
 app_name = "events"
 urlpatterns = [
     path("", views.staff_list, name="list"),
+    path("new/", views.staff_create, name="create"),
+    path("<int:event_id>/edit/", views.staff_edit, name="edit"),
+    path("checkin-sw.js", views.checkin_worker, name="checkin_worker"),
     path("<int:event_id>/", views.staff_detail, name="detail"),
     path("<int:event_id>/checkin/", views.checkin_page, name="checkin"),
     path("<int:event_id>/attendance.pdf", views.attendance_pdf, name="attendance_pdf"),

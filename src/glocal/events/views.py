@@ -3,22 +3,23 @@ invitation and cancellation links, calendars; for staff the event list, the regi
 check-in page for a phone, the attendance list and name badges (PDF)."""
 
 import base64
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import languages
-from glocal.events import access, calendars, services, statistics, tickets, words
-from glocal.events.models import Event, Registration
-from glocal.orgs import audit, selection
-from glocal.orgs.models import AuditEvent, Organisation
+from glocal.events import access, calendars, forms, services, statistics, tickets, words
+from glocal.events.models import Event, Kind, Registration
+from glocal.orgs import audit, scoping, selection
+from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.places import services as places
 
 
@@ -45,7 +46,22 @@ def _public_context(event: Event, language: str) -> dict:
             q | {"text": q["label"].get(language) or q["label"].get("en") or q["label"]["ja"]}
             for q in event.questions
         ],
+        "sessions": [
+            (s, _session_title(s, language), timezone.localtime(s.starts_at, zone))
+            for s in _choosable_sessions(event)
+        ],
     }
+
+
+def _session_title(session, language: str) -> str:
+    return session.title.get(language) or session.title.get("ja", "")
+
+
+def _choosable_sessions(event: Event):
+    """The parts of a timetable registrants choose from; a class series' lessons are not."""
+    if event.kind == Kind.JAPANESE_CLASS:
+        return []
+    return list(event.sessions.all()[:50])
 
 
 def public_list(request):
@@ -67,6 +83,10 @@ def _answers(event: Event, post) -> dict:
     return answers
 
 
+def _ids(values) -> list[int]:
+    return [int(v) for v in values if v.isdigit() and len(v) < 10]
+
+
 def _register(request, event: Event, invitation=None):
     language = _language(request)
     context = _public_context(event, language) | {"invitation": invitation, "errors": {}}
@@ -85,6 +105,7 @@ def _register(request, event: Event, invitation=None):
             answers=_answers(event, request.POST),
             organisation_name=request.POST.get("organisation", "")[:200],
             country=country,
+            sessions=tuple(_ids(request.POST.getlist("session")[:50])),
         )
         try:
             registration = services.register(event, applicant, invitation)
@@ -191,6 +212,63 @@ def staff_list(request):
     return render(request, "events/staff_list.html", {"nav": "events", "events": found[:300]})
 
 
+# The service names fields as the model does; the form has a field per language.
+FORM_FIELD = {"title": "title_ja", "description": "description_ja"}
+
+
+def _save_event(request, form, save, template_context: dict):
+    """Run the service with what the form read; the service's refusals are shown on the form
+    and nothing is written."""
+    if form.is_valid():
+        try:
+            event = save(form.event_data())
+        except ValidationError as exc:
+            found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+            for field, messages in found.items():
+                name = FORM_FIELD.get(field, field)
+                for message in messages:
+                    form.add_error(name if name in form.fields else None, message)
+        else:
+            return redirect("events:detail", event.pk)
+    context = {"nav": "events", "form": form} | template_context
+    return render(request, "events/event_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def staff_create(request):
+    """A new event of the organisation chosen with the switcher (editors of it)."""
+    membership = selection.active_membership(request)
+    if membership is None:
+        raise PermissionDenied(_("Choose the organisation you work for first."))
+    scoping.require(request.actor, membership.organisation_id, Role.EDITOR)
+    form = forms.EventForm(request.POST or None, initial={"waiting_list": True, "is_public": True})
+    if request.method != "POST":
+        return render(request, "events/event_form.html", {"nav": "events", "form": form})
+    owner = membership.organisation_id
+    return _save_event(
+        request, form, lambda data: services.create_event(request.actor, owner, data), {}
+    )
+
+
+@login_required
+def staff_edit(request, event_id: int):
+    event = _hosted(request, event_id)
+    access.require_host(request.actor, event, Role.EDITOR)
+    form = forms.EventForm(request.POST or None, initial=forms.initial_of(event))
+    context = {"event": event}
+    if request.method != "POST":
+        return render(request, "events/event_form.html", {"nav": "events", "form": form} | context)
+
+    def save(data):
+        # The form edits the Japanese labels of questions; keep their other languages.
+        labels = {q["key"]: q["label"] for q in event.questions}
+        for question in data["questions"]:
+            question["label"] = labels.get(question["key"], {}) | question["label"]
+        return services.update_event(request.actor, event, data)
+
+    return _save_event(request, form, save, context)
+
+
 @login_required
 def staff_detail(request, event_id: int):
     event = _hosted(request, event_id)
@@ -204,6 +282,18 @@ def staff_detail(request, event_id: int):
         "zone": event.timezone,
     }
     return render(request, "events/staff_detail.html", context)
+
+
+WORKER = Path(__file__).resolve().parent / "static" / "events" / "checkin-sw.js"
+
+
+def checkin_worker(request):
+    """The check-in page's service worker, a static file served under /staff/events/ because a
+    worker may only control pages at or below its own path. It holds nothing personal, so it
+    needs no login (the browser fetches it again to look for updates)."""
+    response = HttpResponse(WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @login_required

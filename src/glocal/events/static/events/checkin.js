@@ -38,7 +38,7 @@
   }
   function refreshState() {
     network.textContent = navigator.onLine ? root.dataset.textOnline : root.dataset.textOffline;
-    counts.textContent = Object.keys(done).length + " / " + tickets.length +
+    counts.textContent = root.dataset.textArrived + " " + Object.keys(done).length + " / " + tickets.length +
       (queue.length ? " (+" + queue.length + ")" : "");
   }
 
@@ -195,4 +195,10 @@
   });
   refreshState();
   if (navigator.onLine) refreshTickets().then(sync); else sync();
+
+  // Keep this page and its files on the phone, so that it reloads without the network.
+  if ("serviceWorker" in navigator && root.dataset.worker) {
+    navigator.serviceWorker.register(root.dataset.worker, { scope: root.dataset.scope })
+      .catch(function () { /* a browser without it still checks in while the page is open */ });
+  }
 })();
