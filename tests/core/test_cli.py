@@ -62,5 +62,5 @@ services.add_member(Actor(user=User.objects.get(username="admin"), via="cli"),
     worker = run_glocal("worker", "--batch", "--no-startup-delay", GLOCAL_HOME=str(home))
     assert worker.returncode == 0, worker.stderr
     messages = [path.read_text() for path in (home / "mail").iterdir()]
-    assert len(messages) == 1
-    assert "To: newcomer@example.jp" in messages[0]
+    # The demo's own mail (event tickets to its fictional guests) goes out in the same run.
+    assert len([m for m in messages if "To: newcomer@example.jp" in m]) == 1

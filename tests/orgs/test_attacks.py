@@ -47,7 +47,7 @@ def test_platform_staff_add_a_member_of_another_organisation(
 
 
 def test_a_new_membership_does_not_take_over_a_session(
-    client, owner, home_org, other_org, django_user_model, actor_for
+    client, owner, home_org, other_org, django_user_model, actor_for, places_beyond_home
 ):
     """The victim is working in 福島県; a membership of another organisation (added by platform
     staff, as administrator, so it would rank first) must not redirect their next upload."""

@@ -129,6 +129,7 @@ class Session(models.Model):
     class Meta:
         ordering = ["starts_at", "id"]
         verbose_name = _("session")
+        verbose_name_plural = _("sessions")
 
     def __str__(self) -> str:
         return self.title.get("ja") or next(iter(self.title.values()), "")
@@ -189,6 +190,7 @@ class Registration(AuditedModel):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
         verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
 
     def __str__(self) -> str:
         return f"registration {self.pk}"  # no name in the audit log's record column

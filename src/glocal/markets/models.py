@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glocal.markets import periods
 from glocal.orgs.models.tenancy import AuditedModel, OwnedModel
@@ -36,7 +37,8 @@ class Measure(AuditedModel):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = _("measure")
+        verbose_name = pgettext_lazy("statistics", "measure")
+        verbose_name_plural = pgettext_lazy("statistics", "measures")
 
     def __str__(self) -> str:
         return self.name_ja
@@ -90,6 +92,7 @@ class Statistic(OwnedModel):
         ]
         ordering = ["period_start"]
         verbose_name = _("statistic")
+        verbose_name_plural = _("statistics")
 
     def __str__(self) -> str:
         return f"{self.measure_id} {self.country or '*'} {self.prefecture or '*'} {self.period}"

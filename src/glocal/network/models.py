@@ -147,6 +147,7 @@ class Contact(OwnedModel):
             models.Index(fields=["owner", "country"], name="network_contact_country"),
         ]
         verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
 
     def __str__(self) -> str:
         return self.name

@@ -28,6 +28,7 @@ class CannedAnswer(AuditedModel):
         ]
         ordering = ["key"]
         verbose_name = _("canned answer")
+        verbose_name_plural = _("canned answers")
 
     def __str__(self) -> str:
         return self.title

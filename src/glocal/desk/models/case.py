@@ -33,6 +33,7 @@ class Topic(AuditedModel):
         ]
         ordering = ["position", "code"]
         verbose_name = _("consultation topic")
+        verbose_name_plural = _("consultation topics")
 
     def __str__(self) -> str:
         return self.name
@@ -117,6 +118,7 @@ class Case(AuditedModel):
             models.Index(fields=["owner", "import_key"], name="desk_case_owner_import"),
         ]
         verbose_name = _("consultation case")
+        verbose_name_plural = _("consultation cases")
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.received_on}"
@@ -138,6 +140,7 @@ class Resident(AuditedModel):
 
     class Meta:
         verbose_name = _("resident's details")
+        verbose_name_plural = _("residents' details")
 
     def __str__(self) -> str:
         return f"resident of case #{self.case_id}"
@@ -178,6 +181,7 @@ class Message(AuditedModel):
     class Meta:
         ordering = ["at", "id"]
         verbose_name = _("desk message")
+        verbose_name_plural = _("desk messages")
 
     def __str__(self) -> str:
         return f"{self.direction} case #{self.case_id}"

@@ -16,6 +16,7 @@ class Interpreter(AuditedModel):
     class Meta:
         ordering = ["name"]
         verbose_name = _("interpreter")
+        verbose_name_plural = _("interpreters")
 
     def __str__(self) -> str:
         return self.name
@@ -42,6 +43,7 @@ class Appointment(AuditedModel):
             )
         ]
         verbose_name = _("interpreter appointment")
+        verbose_name_plural = _("interpreter appointments")
 
     def __str__(self) -> str:
         return f"{self.interpreter} {self.starts_at:%Y-%m-%d %H:%M}"

@@ -29,6 +29,7 @@ class DeskMember(AuditedModel):
             models.UniqueConstraint(fields=["organisation", "user"], name="one_desk_role_per_user")
         ]
         verbose_name = _("desk member")
+        verbose_name_plural = _("desk members")
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.role})"
@@ -64,6 +65,7 @@ class SupportGrant(AuditedModel):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("desk support grant")
+        verbose_name_plural = _("desk support grants")
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} until {self.expires_at:%Y-%m-%d %H:%M}"
