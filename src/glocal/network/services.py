@@ -402,9 +402,9 @@ def import_rows(actor: Actor, owner_id: int, checked: Checked, source: str = "")
             batch_size=BATCH,
         )  # fmt: skip
         links = _relationships(checked.rows, person_of, organisations)
-        _audit_bulk(actor, created, AuditEvent.Action.CREATE)
-        _audit_bulk(actor, list(changed.values()), AuditEvent.Action.UPDATE)
-        _audit_bulk(actor, links, AuditEvent.Action.CREATE)
+        audit.write_bulk(actor, created, AuditEvent.Action.CREATE)
+        audit.write_bulk(actor, list(changed.values()), AuditEvent.Action.UPDATE)
+        audit.write_bulk(actor, links, AuditEvent.Action.CREATE)
     report.created = len(made)
     report.updated = len(changed)
     report.unchanged = len(existing) - len(changed)
@@ -431,29 +431,6 @@ def _relationships(rows, person_of, organisations) -> list[Relationship]:
     )
     new = [link for key, link in wanted.items() if key not in known]
     return Relationship.objects.bulk_create(new, batch_size=BATCH)
-
-
-def _audit_bulk(actor: Actor, records: list, action: str) -> None:
-    """What glocal.orgs.audit writes on each save, for records written in bulk."""
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                organisation_id=record.audit_organisation_id(),
-                user=user,
-                actor=actor.label[:200],
-                via=actor.via,
-                action=action,
-                model=record._meta.label,
-                object_id=str(record.pk),
-                object_repr=str(record)[:200],
-                changes={"import": [None, "bulk"]},
-                ip_address=actor.ip_address,
-            )
-            for record in records
-        ],
-        batch_size=BATCH,
-    )
 
 
 def may_see(actor: Actor, contact: Contact) -> None:

@@ -41,6 +41,30 @@ def write(instance: AuditedModel, action: str, changes: dict | None = None) -> A
     )
 
 
+def write_bulk(actor, records: list, action: str, batch_size: int = 1000) -> None:
+    """One event per record written in bulk (bulk writes send no post_save), marked as such;
+    inside the caller's transaction, like every other audit event."""
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                organisation_id=record.audit_organisation_id(),
+                user=user,
+                actor=actor.label[:200],
+                via=actor.via,
+                action=action,
+                model=record._meta.label,
+                object_id=str(record.pk),
+                object_repr=str(record)[:200],
+                changes={"import": [None, "bulk"]},
+                ip_address=actor.ip_address,
+            )
+            for record in records
+        ],
+        batch_size=batch_size,
+    )
+
+
 def record_read(instance: AuditedModel) -> None:
     """Log that the current actor was shown a sensitive record."""
     if instance.sensitive:

@@ -327,9 +327,9 @@ def import_rows(actor: Actor, organisation_id: int, rows) -> importer.Report:
             ["kind", "signed_on", "fields", "notes", "updated_at"],
             batch_size=BATCH,
         )
-        _audit_bulk(actor, new_partners, AuditEvent.Action.CREATE)
-        _audit_bulk(actor, list(created.values()), AuditEvent.Action.CREATE)
-        _audit_bulk(
+        audit.write_bulk(actor, new_partners, AuditEvent.Action.CREATE)
+        audit.write_bulk(actor, list(created.values()), AuditEvent.Action.CREATE)
+        audit.write_bulk(
             actor, [a for k, a in updated.items() if k not in created], AuditEvent.Action.UPDATE
         )
         if created or updated:  # bulk writes send no post_save: say so to whoever counts them
@@ -361,30 +361,6 @@ def _partners_for(organisation_id: int, rows) -> dict:
         partner.subdivision = row.subdivision or partner.subdivision
         partner.region_as_written = "" if partner.subdivision else row.region
     return {key: found[key] for key in {(row.country.pk, row.partner) for row in rows}}
-
-
-def _audit_bulk(actor: Actor, records: list, action: str) -> None:
-    """What glocal.orgs.audit writes on each save, for records written in bulk (bulk writes
-    send no signals)."""
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                organisation_id=record.audit_organisation_id(),
-                user=user,
-                actor=actor.label[:200],
-                via=actor.via,
-                action=action,
-                model=record._meta.label,
-                object_id=str(record.pk),
-                object_repr=str(record)[:200],
-                changes={"import": [None, "bulk"]},
-                ip_address=actor.ip_address,
-            )
-            for record in records
-        ],
-        batch_size=BATCH,
-    )
 
 
 # --- big imports in the background ---------------------------------------------------------
