@@ -103,7 +103,8 @@ BUILT_IN = (
 )
 
 
-def _built_in_measures() -> None:
+def built_in_measures() -> None:
+    """Make sure the built-in measures exist (idempotent)."""
     for key, name_ja, name_en, unit in BUILT_IN:
         Measure.objects.get_or_create(
             key=key,
@@ -113,7 +114,7 @@ def _built_in_measures() -> None:
 
 
 def load(write) -> None:
-    _built_in_measures()
+    built_in_measures()
     today = timezone.localdate()
     last = date(today.year - (today.month < 3), (today.month - 3) % 12 + 1, 1)  # 2 months ago
     for slug_index, (slug, prefecture, _n) in enumerate(PREFECTURES):

@@ -100,6 +100,8 @@ def _adapt(field, value):
 
 def run(build, actor: Actor | None, cells: dict) -> list[tuple]:
     """The rows of `build(actor, cells)`: its SQL, built once per shape, with these values."""
+    if any(value is None for value in cells.values()):  # no stand-in for NULL: build it plainly
+        return list(build(actor, cells))
     shape = _shape_of(actor)
     kinds = tuple(type(value) for value in cells.values())
     sql, slots = _prepared(build, shape, tuple(cells), kinds, connection.alias)
