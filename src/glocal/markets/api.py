@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from glocal.api.auth import OptionalActor, actor_of
+from glocal.api.limits import Code
 from glocal.markets import periods, profile, scoring
 from glocal.markets import series as reading
 from glocal.markets.models import PeriodKind
@@ -126,7 +127,7 @@ class ProfileOut(Schema):
 
 
 @router.get("/markets/countries/{code}", response=ProfileOut, auth=OptionalActor())
-def country_profile(request, code: str):
+def country_profile(request, code: Code):
     """What every app knows about one country, each part as the actor may see it."""
     country = get_object_or_404(Country, code=code.upper()[:2])
     built = profile.build(actor_of(request), country)

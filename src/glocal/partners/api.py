@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from glocal.api.auth import OptionalActor, RequireActor, actor_of
-from glocal.api.limits import PathId
+from glocal.api.limits import Code, PathId
 from glocal.api.pagination import Paginated
 from glocal.orgs import scoping
 from glocal.orgs.models import Organisation, Role
@@ -281,7 +281,7 @@ def list_profiles(request):
 
 
 @router.put("/partners/profiles/{code}", response=ProfileOut, auth=RequireActor())
-def set_profile(request, code: str, payload: ProfileIn):
+def set_profile(request, code: Code, payload: ProfileIn):
     """Set the partner-seeking profile of a place the organisation acts for: its own and, for
     a prefecture, its municipalities (editors; others get 403)."""
     actor = actor_of(request)
