@@ -17,7 +17,7 @@ def test_findings_update_as_you_type(page, member, screenshot):
     text.fill("本日15:30ごろ、地震が発生しましたので、直ちに高台へ避難し、ご注意ください。")
     result = page.locator("#easyja-result")
     # No button press: htmx posts after the typing pauses.
-    expect(result.locator("mark.finding-warning").first).to_be_visible()
+    expect(result.locator("mark.finding-warning").first).to_be_visible(timeout=30_000)
     expect(result.get_by_text("書きかえ： 注意してください")).to_be_visible(timeout=30_000)
     expect(result.get_by_text("書きかえ： 午後3時30分")).to_be_visible()
     # The mark points at its findings: the sentence's (several ideas), and the honorific.
