@@ -219,3 +219,21 @@ def test_the_service_refuses_a_long_body_whoever_calls_it(home_org, editor, acto
         )
     assert "texts.ja.body" in refused.value.message_dict
     assert not Notice.objects.exists()
+
+
+def test_a_cancellation_mails_what_residents_were_told_not_a_pending_draft(
+    published, editor, actor_for
+):
+    """An update awaits approval when the notice is cancelled: the cancellation mail carries the
+    published texts, never the unapproved draft's."""
+    from glocal.delivery.models import DeliveryContent
+    from tests.notices.fixtures import CLOSED
+
+    told = published.published_version.text("ja").title
+    services.revise_notice(actor_for(editor), published, CLOSED)  # a draft, not approved
+    draft = published.current_version.text("ja").title
+    assert draft != told
+    services.cancel_notice(actor_for(editor), published)
+    cancel = DeliveryContent.objects.filter(delivery__kind="cancel", language="ja").get()
+    assert told in cancel.subject + cancel.text
+    assert draft not in cancel.subject + cancel.text

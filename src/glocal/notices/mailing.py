@@ -15,8 +15,9 @@ FALLBACKS = (languages.EASY_JAPANESE, languages.JAPANESE)
 
 
 def deliver(notice, kind: str):
-    """Send the notice's version (published, or current for a cancellation) once per kind."""
-    version = notice.current_version if kind == "cancel" else notice.published_version
+    """Send the published version once per kind: a cancellation speaks of what residents were
+    told, never of a draft that awaits approval."""
+    version = notice.published_version
     texts = {t.language: (t.title, t.body) for t in version.texts.all()}
     japanese = texts.get(languages.JAPANESE, ("", ""))[0]
     return delivery.send(
