@@ -45,6 +45,10 @@ def test_staff_pages_and_htmx_under_the_policy(watched, member, screenshot):
     assert_clean("staff dashboard")
 
     page.get_by_role("link", name="やさしい日本語").click()
+    # Type only once the page's scripts have run: typing into a page still loading is an
+    # input htmx never saw (the Check button and the change on leaving the field remain).
+    expect(page.get_by_role("heading", level=1)).to_have_text("やさしい日本語チェック")
+    page.wait_for_load_state("load")
     page.get_by_label("日本語の文章").fill("本日、直ちに高台へ避難し、ご注意ください。")
     # htmx answered the typing: its script ran and swapped the result in.
     result = page.locator("#easyja-result")
