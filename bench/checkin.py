@@ -172,7 +172,12 @@ def main() -> int:
     log = home / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [*GLOCAL, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
+            [
+                *GLOCAL,
+                "serve",
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
             env=environment,
             stdout=subprocess.DEVNULL,
             stderr=output,

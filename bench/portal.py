@@ -87,7 +87,12 @@ def main() -> int:
         "GLOCAL_ALLOWED_HOSTS": "127.0.0.1",
     }
     server = subprocess.Popen(
-        [*GLOCAL, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
+        [
+            *GLOCAL,
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         env=production,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

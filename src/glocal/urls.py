@@ -13,6 +13,9 @@ from glocal.plans import views as plan_views
 public = ([path("", core_views.home, name="home")], "public")
 
 urlpatterns = [
+    # First: the API answers phones at the door and other machines at a steady rate, and
+    # Django tries the patterns in order (the prefixes do not overlap, so order is free).
+    path("api/v1/", include("glocal.api_v1")),
     path("", include(public)),
     path("places/", include("glocal.places.urls")),
     path("residents/desk/", include("glocal.desk.portal_urls")),
@@ -56,7 +59,6 @@ urlpatterns = [
     path("staff/events/", include("glocal.events.urls")),
     path("staff/markets/", include("glocal.markets.urls")),
     path("staff/network/", include("glocal.network.urls")),
-    path("api/v1/", include("glocal.api_v1")),
     # The admin's login page links "forgotten your password?" when this name exists.
     path(
         "admin/password_reset/",

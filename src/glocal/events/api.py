@@ -158,12 +158,13 @@ def _visible(request, event_id: int) -> Event:
 
 def _hosted(request, event_id: int, role=Role.VIEWER) -> Event:
     """Outsiders get a 404, as for a record that does not exist."""
-    event = _visible(request, event_id)
-    if not access.is_host(actor_of(request), event, role):
-        if access.is_host(actor_of(request), event):
-            access.require_host(actor_of(request), event, role)  # a 403 that names the role
-        raise Http404(_("Not found."))
-    return event
+    event = access.hosted_event(actor_of(request), event_id, role)
+    if event is not None:
+        return event
+    event = _visible(request, event_id)  # a 404 for events the caller may not even see
+    if access.is_host(actor_of(request), event):
+        access.require_host(actor_of(request), event, role)  # a 403 that names the role
+    raise Http404(_("Not found."))
 
 
 @router.get("/events", response=list[EventOut], auth=OptionalActor())

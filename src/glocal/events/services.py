@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal import languages
+from glocal.core import keyed
 from glocal.events import access, tickets
 from glocal.events.models import (
     Attendance,
@@ -442,7 +443,7 @@ def check_in_registration(actor, event: Event, registration_id: int, device: str
 def _arrive(actor, event: Event, registration_id: int, scanned_at, device: str) -> Scan:
     now = timezone.now()
     scanned_at = min(scanned_at or now, now)  # a phone's clock ahead of ours is not believed
-    registration = event.registrations.filter(pk=registration_id).first()
+    registration = keyed.get(Registration, pk=registration_id, event_id=event.pk)
     if registration is None:
         raise ValidationError({"code": _("This ticket is for another event.")})
     registration.event = event  # spare the audit log a query
@@ -452,14 +453,11 @@ def _arrive(actor, event: Event, registration_id: int, scanned_at, device: str) 
              % {"status": registration.get_status_display()}}
         )  # fmt: skip
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    arrival = CheckIn(
+        registration=registration, event=event, scanned_at=scanned_at, device=device[:64], by=user
+    )
     try:
-        with transaction.atomic():
-            arrival = CheckIn(
-                registration=registration, event=event, scanned_at=scanned_at, device=device[:64]
-            )
-            arrival.save()
-            if user is not None:
-                CheckIn.objects.filter(pk=arrival.pk).update(by=user)
+        arrival.save()  # its own savepoint, with its audit event
         return Scan("checked_in", registration, arrival)
     except IntegrityError:
         pass  # scanned already, here or on another phone: one arrival per ticket

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.core import keyed
 from glocal.orgs.models.organisation import Organisation, Role
 from glocal.orgs.models.tenancy import AuditedModel
 
@@ -26,9 +27,12 @@ class ApiTokenQuerySet(models.QuerySet):
         parts = token.split("_", 2)  # the secret part may itself contain "_"
         if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
             return None
-        candidate = self.active().select_related("organisation").filter(key_id=parts[1]).first()
-        if candidate is None or not hmac.compare_digest(candidate.digest, _digest(token)):
+        candidate = keyed.get(ApiToken, key_id=parts[1])  # on every API request: kept cheap
+        if candidate is None or candidate.revoked_at is not None:
             return None
+        if not hmac.compare_digest(candidate.digest, _digest(token)):
+            return None
+        candidate.organisation = keyed.get(Organisation, pk=candidate.organisation_id)
         return candidate
 
 
