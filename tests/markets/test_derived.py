@@ -34,6 +34,17 @@ def test_the_yamagata_plan_derives_its_overnight_stays(yamagata_stays, other_org
     # FY2023: April–December 2023 (9 × 110) and January–March 2024 (3 × 200).
     assert actual.value == 9 * 110 + 3 * 200
     assert "2023-04–2024-03, 12 months (sample figures)" in actual.provenance
+    assert actual.sample  # shown as a sample on the plan's pages, not as a real figure
+
+
+def test_a_count_of_real_figures_is_not_a_sample(load_figures, other_org):
+    load_figures(monthly("overnight_stays", "TW", "060003", 2023, [100] * 12), other_org)
+    path = PLAN / "yamagata_international_strategy.yaml"
+    checked, done = importer.import_file(path.read_bytes(), path.name, other_org.pk)
+    assert done is not None, checked.problems
+    indicator = Indicator.objects.get(node__plan=done.plan, code="Y-04")
+    actual = derived.recompute(indicator, 2023)
+    assert (actual.value, actual.sample) == (900, False)
 
 
 def test_arrivals_from_the_focus_markets(yamagata_stays, other_org):

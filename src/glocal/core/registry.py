@@ -28,7 +28,9 @@ from django.dispatch import Signal
 @dataclass(frozen=True)
 class Computation:
     """A derived indicator: `compute(organisation_id, fiscal_year)` returns (value,
-    provenance); `watches` names the models whose changes alter the figure, each with how to
+    provenance), or (value, provenance, sample) when the figure was computed from sample
+    figures made up for a demonstration (the stored actual is then marked as a sample too);
+    `watches` names the models whose changes alter the figure, each with how to
     find the organisation a record belongs to."""
 
     key: str

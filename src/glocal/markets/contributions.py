@@ -188,7 +188,7 @@ def overnight_stays(organisation_id: int, fiscal_year: int):
         total, months, sample = _fiscal_year_total(
             organisation_id, fiscal_year, OVERNIGHT_STAYS, prefecture=code, country__gt=""
         )
-    return total, _provenance(months, sample, f"overnight_stays {code}")
+    return total, _provenance(months, sample, f"overnight_stays {code}"), sample
 
 
 def _focus_markets(organisation_id: int) -> list[str]:
@@ -209,7 +209,7 @@ def focus_market_arrivals(organisation_id: int, fiscal_year: int):
     total, months, sample = _fiscal_year_total(
         organisation_id, fiscal_year, VISITOR_ARRIVALS, prefecture="", country__in=markets
     )
-    return total, _provenance(months, sample, f"visitor_arrivals {','.join(markets)}")
+    return total, _provenance(months, sample, f"visitor_arrivals {','.join(markets)}"), sample
 
 
 @offer_indicator("markets.focus_market_exports", "Export value to the focus markets", STATISTICS)
@@ -224,7 +224,7 @@ def focus_market_exports(organisation_id: int, fiscal_year: int):
         hs_code="",
         country__in=markets,
     )
-    return total, _provenance(months, sample, f"export_value {code} {','.join(markets)}")
+    return total, _provenance(months, sample, f"export_value {code} {','.join(markets)}"), sample
 
 
 public_link(gettext_lazy("Markets and statistics"), "public_markets", order=40)

@@ -84,7 +84,7 @@ def schedule(organisation_id: int) -> None:
 def _store(indicator, fiscal_year: int, computation: Computation, counted: tuple):
     from glocal.plans.models import Actual
 
-    value, provenance = counted
+    value, provenance, *marked = counted
     now = timezone.localtime()
     actual, _created = Actual.objects.update_or_create(
         indicator=indicator,
@@ -92,7 +92,8 @@ def _store(indicator, fiscal_year: int, computation: Computation, counted: tuple
         defaults={
             "value": value,
             "provenance": f"{computation.label}: {provenance}; computed {now:%Y-%m-%d %H:%M}",
-            "sample": False,
+            # A count of sample figures is itself a sample, shown as such on every page.
+            "sample": bool(marked and marked[0]),
             "entered_by": None,
         },
     )
