@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from glocal import languages
 from glocal.network import mailings
 from glocal.network.forms import ComposerForm, GroupForm
-from glocal.network.models import Contact, Group, Mailing
+from glocal.network.models import Contact, Group, Mailing, Recipient
 from glocal.network.views import _number, _organisation, _put_errors
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
@@ -139,11 +139,21 @@ def mailing_detail(request, mailing_id: int):
     mailing = get_object_or_404(found.select_related("group"), pk=mailing_id)
     written = mailing.messages.order_by("language")
     context = {"nav": "network", "mailing": mailing, "messages_written": written,
-               "report": mailings.report(mailing),
+               "report": _report_rows(mailings.report(mailing)),
                "preview": mailings.preview(mailing.group, {m.language for m in written})
                if mailing.status == Mailing.Status.DRAFT else None,
                "may_edit": scoping.can_change(request.actor, mailing)}  # fmt: skip
     return render(request, "network/mailing.html", context)
+
+
+def _report_rows(report: dict) -> dict:
+    """The report with each status named in the reader's language, in the order a mailing
+    goes through them, and each language with its count."""
+    by_status = report["by_status"]
+    return {"by_status": [(status.label, by_status[status]) for status in Recipient.Status
+                          if status in by_status],
+            "by_language": sorted(report["by_language"].items()),
+            "total": report["total"]}  # fmt: skip
 
 
 @login_required
