@@ -127,3 +127,24 @@ def test_import_with_problems_fix_import_compose_and_send_a_mailing(
     page.wait_for_load_state("networkidle")
     refused = page.evaluate("window.__cspViolations")
     assert (refused, [m for m in console if "Content Security Policy" in m]) == ([], [])
+
+
+def test_remove_a_member_from_a_fixed_list(page, editor, home_org, screenshot):
+    from glocal.network import mailings, services
+    from glocal.orgs.actors import Actor
+
+    actor = Actor(user=editor, via="test")
+    ana, ben = (
+        services.create_contact(actor, home_org.pk, {"name": name, "country": "BR"})
+        for name in ("Ana Souza（架空）", "Bento Lima（架空）")
+    )
+    group = mailings.create_group(actor, home_org.pk, "役員", contact_ids=[ana.pk, ben.pk])
+    log_in(page, "editor")
+    page.goto(f"/staff/network/groups/{group.pk}/")
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(2)
+    _both_widths(page, screenshot, "network-group")
+    page.get_by_role("button", name="Ana Souza（架空）をグループから外す").click()
+    expect(page.get_by_role("status")).to_contain_text("役員から外しました。")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Bento Lima")

@@ -75,7 +75,25 @@ def group_detail(request, group_id: int):
                "consenting": (found & Contact.objects.consenting()).count(),
                "criteria": _criteria_labels(group.criteria),
                "may_edit": scoping.can_change(request.actor, group)}  # fmt: skip
+    context["removable"] = context["may_edit"] and group.kind == Group.Kind.FIXED
     return render(request, "network/group.html", context)
+
+
+@login_required
+@require_POST
+def remove_member(request, group_id: int, contact_id: int):
+    """The remove button on a fixed list's page."""
+    _unused, groups = _groups(request)
+    group = get_object_or_404(groups, pk=group_id)
+    try:
+        removed = mailings.remove_member(request.actor, group, contact_id)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if not removed:
+            raise Http404(_("This contact is not a member of the group."))
+        messages.success(request, _("Removed from %(group)s.") % {"group": group.name})
+    return redirect("network:group", group.pk)
 
 
 def _criteria_labels(criteria: dict) -> list[tuple[str, str]]:
