@@ -148,3 +148,31 @@ def test_remove_a_member_from_a_fixed_list(page, editor, home_org, screenshot):
     expect(page.get_by_role("status")).to_contain_text("役員から外しました。")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Bento Lima")
+
+
+def test_the_demo_statistics_map(page, django_user_model, screenshot):
+    """The demo's 324 contacts on the world map, at both widths; the page's size is printed
+    (pytest -s) for the README."""
+    from glocal.network import demo
+    from glocal.orgs import demo as orgs_demo
+    from glocal.orgs.models import Membership, Organisation, Role
+
+    orgs_demo.load(lambda _line: None)
+    demo.load(lambda _line: None)
+    viewer = django_user_model.objects.create_user(
+        username="reader", password="correct-horse-battery"
+    )
+    demo_org = Organisation.objects.get(slug="fukushima-pref")
+    Membership.objects.create(user=viewer, role=Role.VIEWER, organisation=demo_org)
+    log_in(page, "reader")
+    response = page.goto("/staff/network/statistics/")
+    print(f"statistics page: {len(response.body())} bytes")
+    world = page.locator("svg.world-map")
+    expect(world).to_be_visible()
+    expect(world.locator("path title")).to_have_count(page.locator("table.by-country tbody tr")
+                                                       .count())  # fmt: skip
+    expect(page.get_by_role("row", name="ブラジル")).to_be_visible()
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot(f"network-statistics-{width}")
