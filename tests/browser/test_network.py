@@ -31,6 +31,8 @@ def _both_widths(page, screenshot, name: str) -> None:
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         screenshot(f"{name}-{width}")
+        # Wide tables scroll inside their frame; the page itself never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -106,6 +108,7 @@ def test_import_with_problems_fix_import_compose_and_send_a_mailing(
     mailing_row = page.get_by_role("row", name="秋祭りのご案内")
     expect(mailing_row).to_contain_text("送信済み")
     expect(mailing_row.get_by_role("button", name="送信")).to_have_count(0)  # not twice
+    _both_widths(page, screenshot, "network-mailings")
     mailing_row.get_by_role("link", name="秋祭りのご案内").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("送信済み")
     report = page.locator("table.report tbody tr")
