@@ -36,7 +36,7 @@ def test_the_demo_loads_twice_without_change(loaded):
     assert all(email.endswith("@example.org") for _pk, _name, email, *_rest in before[0])
     assert Contact.objects.consenting().count() > 200
     assert Contact.objects.filter(consent_withdrawn_on__isnull=False).exists()
-    assert [m[1] for m in before[2]] == ["draft"]
+    assert sorted(m[1] for m in before[2]) == ["draft", "sending"]  # the greeting: outbox next
     demo.load(lambda _line: None)
     assert _state() == before
 
@@ -44,16 +44,45 @@ def test_the_demo_loads_twice_without_change(loaded):
 def test_the_demo_pages_read_in_japanese(client, loaded):
     client.force_login(get_user_model().objects.get(username="fukushima.admin"))
     contact = Contact.objects.get(email="br-member00@example.org")
-    group, mailing = Group.objects.first(), Mailing.objects.get()
+    group = Group.objects.first()
     paths = [
         "/staff/network/", "/staff/network/new/", f"/staff/network/{contact.pk}/",
         f"/staff/network/{contact.pk}/edit/", "/staff/network/duplicates/",
         "/staff/network/mailings/", f"/staff/network/mailings/new/?group={group.pk}",
-        f"/staff/network/mailings/{mailing.pk}/", f"/staff/network/groups/{group.pk}/",
-        "/staff/network/import/", "/staff/network/statistics/",
+        f"/staff/network/groups/{group.pk}/", "/staff/network/import/",
+        "/staff/network/statistics/",
+        *(f"/staff/network/mailings/{pk}/" for pk in Mailing.objects.values_list("pk", flat=True)),
     ]  # fmt: skip
     for path in paths:
         response = client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
         assert response.status_code == 200, path
         text = visible_text(response.content.decode())
         assert [p for p in LEFTOVERS if re.search(p, text)] == [], path
+
+
+def test_the_demo_plan_counts_the_associations_the_demo_mailing_reached(loaded):
+    """F-13 of the Fukushima demo plan is derived from the network: after the plans load, this
+    year's actual is the number of 海外県人会 whose officers the sent greeting reached."""
+    from django.utils import timezone
+
+    from glocal import wareki
+    from glocal.network.models import OrganisationType, Recipient
+    from glocal.plans import demo as plans_demo
+    from glocal.plans.models import Actual
+
+    plans_demo.load(lambda _line: None)
+    greeting = Mailing.objects.get(messages__subject="新年度のごあいさつ（デモ）")
+    assert greeting.status != Mailing.Status.DRAFT
+    reached = Recipient.objects.filter(mailing=greeting).values("contact_id")
+    associations = set(
+        Contact.objects.filter(organisation_type=OrganisationType.ASSOCIATION,
+                               people__person_id__in=reached).values_list("name", flat=True)
+    )  # fmt: skip
+    assert len(associations) == 3  # Brazil, Peru and the US
+    actual = Actual.objects.get(
+        indicator__code="F-13", indicator__derived="network.associations_in_contact",
+        fiscal_year=wareki.fiscal_year(timezone.localdate()),
+    )  # fmt: skip
+    assert actual.value == len(associations)
+    assert not actual.sample
+    assert actual.provenance.startswith("Overseas prefectural associations")

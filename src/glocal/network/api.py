@@ -3,8 +3,9 @@ owning organisation only; everyone else gets an empty list or 404, never a hint.
 
 from typing import Annotated
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
@@ -351,6 +352,16 @@ class MembersIn(Schema):
 def add_group_members(request, group_id: PathId, payload: MembersIn):
     group = get_object_or_404(_groups(request), pk=group_id)
     return {"added": mailings.add_members(actor_of(request), group, payload.contacts)}
+
+
+@router.delete("/network/groups/{group_id}/members/{contact_id}", response={204: None})
+def remove_group_member(request, group_id: PathId, contact_id: PathId):
+    """Take a contact off a fixed list (404 when they are not on it; 422 for a saved
+    search)."""
+    group = get_object_or_404(_groups(request), pk=group_id)
+    if not mailings.remove_member(actor_of(request), group, contact_id):
+        raise Http404(_("This contact is not a member of the group."))
+    return Status(204, None)
 
 
 # --- mailings --------------------------------------------------------------------------------

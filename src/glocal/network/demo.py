@@ -444,7 +444,8 @@ def _groups_and_mailing(actor, owner, write) -> None:
         Group.Kind.SAVED,
         {"countries": ["CA", "US", "GB", "AU", "NZ"], "jet_alumni": True, "consenting": True},
     )
-    if Mailing.objects.filter(owner=owner, group=officers).exists():
+    _sent_greeting(actor, owner, officers, write)
+    if Mailing.objects.filter(owner=owner, group=officers, status=Mailing.Status.DRAFT).exists():
         return
     # No Spanish version: the officers in Peru get the English one (the composer shows it).
     mailings.create_mailing(
@@ -469,6 +470,31 @@ def _groups_and_mailing(actor, owner, write) -> None:
         },
     )
     write("network: three groups and a draft mailing to the associations' officers")
+
+
+GREETING = {
+    "ja": (
+        "新年度のごあいさつ（デモ）",
+        "海外県人会の皆さまへ。今年度もよろしくお願いします（架空のデモ）。",
+    ),
+    "en": (
+        "Greetings for the new fiscal year (demo)",
+        "To the Fukushima associations abroad: our greetings for the new year (a fictional demo).",
+    ),
+}
+
+
+def _sent_greeting(actor, owner, officers, write) -> None:
+    """One mailing sent, through the outbox like any other, so that the plan's indicator of
+    associations in contact (F-13, network.associations_in_contact) counts demo records. Its
+    addresses are on example.org; with the default file mail backend the copies land in
+    GLOCAL_HOME/mail."""
+    subject = GREETING["ja"][0]
+    if Mailing.objects.filter(owner=owner, group=officers, messages__subject=subject).exists():
+        return
+    mailing = mailings.create_mailing(actor, owner.pk, officers, GREETING)
+    sent = mailings.send_mailing(actor, mailing)
+    write(f"network: a greeting sent to {sent} officers of the associations")
 
 
 def load(write) -> None:

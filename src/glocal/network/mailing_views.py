@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from glocal import languages
 from glocal.network import mailings
 from glocal.network.forms import ComposerForm, GroupForm
-from glocal.network.models import Contact, Group, Mailing
+from glocal.network.models import Contact, Group, Mailing, Recipient
 from glocal.network.views import _number, _organisation, _put_errors
 from glocal.orgs import scoping
 from glocal.orgs.models import Role
@@ -75,7 +75,25 @@ def group_detail(request, group_id: int):
                "consenting": (found & Contact.objects.consenting()).count(),
                "criteria": _criteria_labels(group.criteria),
                "may_edit": scoping.can_change(request.actor, group)}  # fmt: skip
+    context["removable"] = context["may_edit"] and group.kind == Group.Kind.FIXED
     return render(request, "network/group.html", context)
+
+
+@login_required
+@require_POST
+def remove_member(request, group_id: int, contact_id: int):
+    """The remove button on a fixed list's page."""
+    _unused, groups = _groups(request)
+    group = get_object_or_404(groups, pk=group_id)
+    try:
+        removed = mailings.remove_member(request.actor, group, contact_id)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if not removed:
+            raise Http404(_("This contact is not a member of the group."))
+        messages.success(request, _("Removed from %(group)s.") % {"group": group.name})
+    return redirect("network:group", group.pk)
 
 
 def _criteria_labels(criteria: dict) -> list[tuple[str, str]]:
@@ -139,11 +157,21 @@ def mailing_detail(request, mailing_id: int):
     mailing = get_object_or_404(found.select_related("group"), pk=mailing_id)
     written = mailing.messages.order_by("language")
     context = {"nav": "network", "mailing": mailing, "messages_written": written,
-               "report": mailings.report(mailing),
+               "report": _report_rows(mailings.report(mailing)),
                "preview": mailings.preview(mailing.group, {m.language for m in written})
                if mailing.status == Mailing.Status.DRAFT else None,
                "may_edit": scoping.can_change(request.actor, mailing)}  # fmt: skip
     return render(request, "network/mailing.html", context)
+
+
+def _report_rows(report: dict) -> dict:
+    """The report with each status named in the reader's language, in the order a mailing
+    goes through them, and each language with its count."""
+    by_status = report["by_status"]
+    return {"by_status": [(status.label, by_status[status]) for status in Recipient.Status
+                          if status in by_status],
+            "by_language": sorted(report["by_language"].items()),
+            "total": report["total"]}  # fmt: skip
 
 
 @login_required

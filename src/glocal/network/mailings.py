@@ -27,9 +27,9 @@ from glocal.network.models import (
     OrganisationType,
     Recipient,
 )
-from glocal.orgs import scoping
-from glocal.orgs.actors import Actor
-from glocal.orgs.models import Role
+from glocal.orgs import audit, scoping
+from glocal.orgs.actors import Actor, acting_as
+from glocal.orgs.models import AuditEvent, Role
 
 FALLBACKS = ("en", "ja")
 CRITERIA = {
@@ -139,6 +139,23 @@ def add_members(actor: Actor, group: Group, contact_ids) -> int:
         raise ValidationError({"contacts": _("Some of these contacts are not yours.")})
     group.members.add(*found)
     return len(found)
+
+
+@transaction.atomic
+def remove_member(actor: Actor, group: Group, contact_id: int) -> bool:
+    """Take one contact off a fixed list; whether they were on it. The group's audit log
+    records the removal by the contact's id only (never a name: an erased person's id says
+    nothing about them). A saved search has no list: change its criteria instead."""
+    scoping.require(actor, group.owner_id, Role.EDITOR)
+    if group.kind != Group.Kind.FIXED:
+        raise ValidationError({"group": _("A saved search has no list to remove from.")})
+    contact = group.members.filter(owner_id=group.owner_id, pk=contact_id).first()
+    if contact is None:
+        return False
+    group.members.remove(contact)
+    with acting_as(actor):
+        audit.write(group, AuditEvent.Action.UPDATE, {"members_removed": [contact.pk, None]})
+    return True
 
 
 # --- mailings ------------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ urlpatterns = [
     path("mailings/<int:mailing_id>/", mailing_views.mailing_detail, name="mailing"),
     path("mailings/<int:mailing_id>/send/", mailing_views.send, name="send"),
     path("groups/<int:group_id>/", mailing_views.group_detail, name="group"),
+    path(
+        "groups/<int:group_id>/members/<int:contact_id>/remove/",
+        mailing_views.remove_member,
+        name="remove_member",
+    ),
     path("export.csv", views.export, {"format": "csv"}, name="export_csv"),
     path("export.xlsx", views.export, {"format": "xlsx"}, name="export_xlsx"),
 ]

@@ -294,9 +294,12 @@ def merge(request):
 def statistics(request):
     _unused, contacts = _contacts(request)
     by_country = charts.by_country(contacts)
-    context = {"nav": "network", "by_country": by_country,
-               "by_category": charts.by_category(contacts),
-               "map": charts.world_map(by_country)}  # fmt: skip
+    by_category = charts.by_category(contacts)
+    world, not_drawn = charts.world_map(by_country, _("Contacts by country (world map)"))
+    context = {"nav": "network", "by_country": by_country, "by_category": by_category,
+               "map": world if by_country else "", "not_drawn": not_drawn,
+               "legend": charts.legend(by_country),
+               "bars": charts.bars(by_category, _("Contacts by category"))}  # fmt: skip
     return render(request, "network/statistics.html", context)
 
 
