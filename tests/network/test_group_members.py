@@ -26,6 +26,18 @@ def listed(home_org, admin_of):
     return {"group": group, "saved": saved, "ana": ana, "ben": ben}
 
 
+def test_adding_members_is_audited_by_id_and_adding_again_changes_nothing(listed, home_org,
+                                                                          admin_of):  # fmt: skip
+    group, ana = listed["group"], listed["ana"]
+    updates = AuditEvent.objects.filter(model="network.Group", object_id=str(group.pk),
+                                        action="update")  # fmt: skip
+    both = sorted([ana.pk, listed["ben"].pk])
+    assert [e.changes for e in updates] == [{"members_added": [None, both]}]
+    assert "Ana" not in str(updates[0].changes)
+    assert mailings.add_members(admin_of(home_org), group, [ana.pk]) == 1
+    assert updates.count() == 1  # already a member: nothing changed, nothing logged
+
+
 def _path(group, contact) -> str:
     return f"/network/groups/{group.pk}/members/{contact.pk}"
 
@@ -40,8 +52,10 @@ def test_an_editor_removes_a_member_once_and_it_is_audited(client, listed, home_
     group, ana = listed["group"], listed["ana"]
     assert call(client, "delete", _path(group, ana), token=token).status_code == 204
     assert _names(group) == ["Ben Secret"]
-    event = AuditEvent.objects.get(model="network.Group", object_id=str(group.pk),
-                                   action="update")  # fmt: skip
+    events = AuditEvent.objects.filter(model="network.Group", object_id=str(group.pk),
+                                       action="update").order_by("pk")  # fmt: skip
+    added, event = events
+    assert added.changes == {"members_added": [None, sorted([ana.pk, listed["ben"].pk])]}
     assert event.changes == {"members_removed": [ana.pk, None]}
     assert event.organisation_id == home_org.pk
     assert ana.name not in str(event.changes)

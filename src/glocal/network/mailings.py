@@ -137,7 +137,12 @@ def add_members(actor: Actor, group: Group, contact_ids) -> int:
     found = list(Contact.objects.current().filter(owner_id=group.owner_id, pk__in=wanted))
     if len(found) != len(wanted):
         raise ValidationError({"contacts": _("Some of these contacts are not yours.")})
+    already = set(group.members.filter(pk__in=wanted).values_list("pk", flat=True))
     group.members.add(*found)
+    added = sorted(wanted - already)
+    if added:  # by id only, as for a removal: the log must not keep an erased person's name
+        with acting_as(actor):
+            audit.write(group, AuditEvent.Action.UPDATE, {"members_added": [None, added]})
     return len(found)
 
 
