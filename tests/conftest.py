@@ -18,6 +18,15 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 _postgres: PostgresServer | None = None
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language: a request through the test client leaves its
+    language active in the thread, and a later test must not read the page it saw."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--database",

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from glocal.core import uploads
 from glocal.partners.models import Affiliation
@@ -85,6 +86,7 @@ def test_files_too_large_or_too_long_are_refused_on_the_partners_page(client, ed
 
 
 def test_commands_stop_with_the_limit_named(home_org, plan, tmp_path):
+    translation.activate("en")  # commands speak the active language; these messages in English
     laughs = tmp_path / "plan.yaml"
     laughs.write_bytes(attacks.billion_laughs())
     with pytest.raises(CommandError, match=r"plan.yaml: line 2: aliases \(\*a\) are not"):

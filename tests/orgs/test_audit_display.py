@@ -31,3 +31,15 @@ def test_client_address_column_is_not_a_date(client, owner, home_org):
     client.force_login(owner)
     text = _events_text(client, home_org)
     assert '<th scope="col">接続元</th>' in text
+
+
+def test_several_values_in_one_change_read_as_a_list(client, owner, home_org):
+    AuditEvent.objects.create(
+        organisation=home_org, actor="command line", via="cli", action="update",
+        model="orgs.Organisation", object_id=str(home_org.pk), object_repr=home_org.name,
+        changes={"members_added": [None, [12, 13]], "totals": [None, {"sent": 2}]},
+    )  # fmt: skip
+    client.force_login(owner)
+    text = _events_text(client, home_org)
+    assert "members_added: — → 12, 13" in text
+    assert "totals: — → sent: 2" in text

@@ -63,6 +63,11 @@ def _value(field, value):
         return None
     if isinstance(value, bool):
         return BOOLEANS[value]
+    if isinstance(value, list | tuple) and not hasattr(field, "label_of"):
+        # Several at once (the contacts added to a list, by id): each as it would show alone.
+        return ", ".join(str(_value(field, item)) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {item}" for key, item in value.items())
     if hasattr(field, "label_of"):  # a set of codes: each in the reader's words
         return field.label_of(value)
     choices = dict(field.flatchoices) if field is not None and field.choices else {}
