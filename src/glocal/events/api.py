@@ -352,7 +352,7 @@ def _registration(r: Registration) -> dict:
 def list_registrations(request, event_id: PathId):
     """Co-hosts only: registrants' personal data. Each listing is written to the audit log."""
     event = _hosted(request, event_id)
-    audit.write(event, AuditEvent.Action.READ, {"registrations": "listed"})
+    audit.write(event, AuditEvent.Action.READ, {"read": [None, "registrations: listed"]})
     found = event.registrations.select_related("country", "check_in")
     return [_registration(r) for r in found]
 
