@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from glocal.events import services
@@ -236,3 +237,52 @@ def test_two_offline_phones_scan_one_ticket_and_count_one_arrival(phones, semina
         "山田 花子"
     ]
     assert_clean(pages[0], console, "check-in page back online")
+
+
+STORED = """async (key) => ({
+  tickets: localStorage.getItem(key),
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+  caches: (await caches.keys()).length,
+})"""
+
+
+def test_logging_out_clears_the_tickets_kept_on_the_phone(phones, seminar, cohost):
+    services.register(seminar, services.Applicant("Nguyễn Văn An", "an@example.org", "vi"))
+    services.register(seminar, services.Applicant("山田 花子", "hanako@example.jp", "ja"))
+    context, _page = phones()
+    page = open_checkin(context, seminar)
+    page.get_by_label("名前で検索").fill("山田")
+    page.get_by_role("button", name="山田 花子").click()
+    wait_until(lambda: CheckIn.objects.count() == 1)
+    key = f"glocal-checkin-{seminar.pk}-tickets"
+    kept = page.evaluate(STORED, key)
+    assert "山田 花子" in kept["tickets"]
+    assert kept["workers"] == 1
+    assert kept["caches"] >= 1
+
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    page.wait_for_url(lambda url: "/staff/" not in url)
+    assert page.evaluate(STORED, key) == {"tickets": None, "workers": 0, "caches": 0}
+    # Back on the check-in page's address, nothing is served from the phone any more.
+    context.set_offline(True)
+    with pytest.raises(PlaywrightError, match=r"ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        page.goto(f"/staff/events/{seminar.pk}/checkin/")
+
+
+def test_unsent_scans_keep_the_volunteer_logged_in(phones, seminar, cohost):
+    services.register(seminar, services.Applicant("山田 花子", "hanako@example.jp", "ja"))
+    services.register(seminar, services.Applicant("Nguyễn Văn An", "an@example.org", "vi"))
+    context, _page = phones()
+    page = open_checkin(context, seminar)
+    context.set_offline(True)
+    page.get_by_label("名前で検索").fill("山田")
+    page.get_by_role("button", name="山田 花子").click()
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    expect(page.locator("#checkin-result")).to_contain_text("未送信の受付があります")
+    assert "山田" in page.evaluate(f"localStorage.getItem('glocal-checkin-{seminar.pk}-tickets')")
+    assert queue_of(page, seminar) != "[]"
+    context.set_offline(False)  # the queue goes out; logging out then works
+    wait_until(lambda: CheckIn.objects.count() == 1)
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    page.wait_for_url(lambda url: "/staff/" not in url)
+    assert page.evaluate(f"localStorage.getItem('glocal-checkin-{seminar.pk}-queue')") is None

@@ -90,3 +90,12 @@ def test_checkin_page_registers_its_service_worker_for_its_own_path(client, make
     page = client.get(f"/staff/events/{event.pk}/checkin/").content.decode()
     assert 'data-worker="/staff/events/checkin-sw.js?static=/static/"' in page
     assert f'data-scope="/staff/events/{event.pk}/checkin/"' in page
+
+
+def test_logging_out_asks_the_browser_to_clear_the_tickets_kept_for_the_door(client, member):
+    """The check-in page keeps names on the phone; logging out clears the site's storage."""
+    client.force_login(member)
+    done = client.post("/accounts/logout/")
+    assert done.status_code == 302
+    assert done["Clear-Site-Data"] == '"cache", "storage"'
+    assert client.get("/staff/events/").status_code == 302  # logged out indeed

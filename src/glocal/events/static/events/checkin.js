@@ -181,6 +181,23 @@
     }).catch(function (error) { show(String(error), "refused"); });
   });
 
+  // Logging out clears this phone's storage (Clear-Site-Data), queue included: scans not yet
+  // sent would be lost. Send them first; if they cannot be sent, stay logged in and say so.
+  var logout = document.querySelector("form[action$='/accounts/logout/']");
+  if (logout) {
+    logout.addEventListener("submit", function (event) {
+      if (!queue.length) return;
+      event.preventDefault();
+      sync();
+      var tries = 0;
+      (function wait() {
+        if (!queue.length) logout.submit();
+        else if (++tries > 20 || !navigator.onLine) show(root.dataset.textUnsent, "refused");
+        else setTimeout(wait, 300);
+      })();
+    });
+  }
+
   window.addEventListener("online", function () { refreshState(); sync(); });
   window.addEventListener("offline", refreshState);
   setInterval(sync, 15000);
