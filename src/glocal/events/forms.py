@@ -279,7 +279,7 @@ class LearnerForm(forms.Form):
 
 
 class TeacherForm(forms.Form):
-    name = forms.CharField(label=_lazy("Name"), max_length=200)
+    name = forms.CharField(label=_lazy("Teacher's name"), max_length=200)
     email = forms.EmailField(label=_lazy("E-mail (optional)"), max_length=254, required=False)
     volunteer = forms.BooleanField(label=_lazy("Volunteer"), required=False, initial=True)
     trained_on = forms.DateField(

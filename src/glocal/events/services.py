@@ -520,7 +520,9 @@ def add_session(actor, event: Event, title: dict, starts_at, ends_at, room="", c
     session.starts_at, session.ends_at = _aware(starts_at, zone), _aware(ends_at, zone)
     if session.ends_at <= session.starts_at:
         raise ValidationError({"ends_at": _("The session ends before it starts.")})
-    if session.starts_at < event.starts_at or session.ends_at > event.ends_at:
+    # To the minute: the event's start is shown, and typed again, without its seconds.
+    event_start = event.starts_at.replace(second=0, microsecond=0)
+    if session.starts_at < event_start or session.ends_at > event.ends_at:
         raise ValidationError(
             {"starts_at": _("A session must lie within the event's own time (%(from)s–%(to)s).")
              % {"from": _shown(event.starts_at, zone), "to": _shown(event.ends_at, zone)}}
