@@ -337,10 +337,14 @@ def checkin_page(request, event_id: int):
 # Given to WeasyPrint apart from the HTML, so that the templates carry no inline style (the
 # Content-Security-Policy test reads every template).
 PDF_STYLE = """
-@page { size: A4; margin: 10mm; }
+@page { size: A4; margin: 10mm 10mm 14mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
 body { font-family: "Noto Sans CJK JP", "IPAexGothic", sans-serif; font-size: 10pt; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #999; padding: 3pt 5pt; text-align: left; }
+td:last-child, th:last-child { width: 22%; }  /* room to sign */
 .badge { display: inline-block; width: 90mm; height: 55mm; border: 1px dashed #999; margin: 1mm;
   padding: 4mm; box-sizing: border-box; vertical-align: top; page-break-inside: avoid; }
 .badge .name { font-size: 16pt; font-weight: bold; }
