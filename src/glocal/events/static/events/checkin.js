@@ -42,14 +42,14 @@
       (queue.length ? " (+" + queue.length + ")" : "");
   }
 
-  function fetchTickets(url) {
+  function fetchTickets(url, into) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (page) {
       page.items.forEach(function (item) {
         if (item.ticket) {
-          tickets.push({ id: item.id, name: item.name, organisation: item.organisation,
+          into.push({ id: item.id, name: item.name, organisation: item.organisation,
                          ticket: item.ticket });
           if (item.checked_in_at) done[item.ticket] = "already";
         }
@@ -57,17 +57,19 @@
       var next = page.items.length === 500 ? url.replace(/offset=\d+/, function (m) {
         return "offset=" + (parseInt(m.split("=")[1], 10) + 500);
       }) : null;
-      return next ? fetchTickets(next) : null;
+      return next ? fetchTickets(next, into) : null;
     });
   }
+  // The list kept on the phone serves searches until the server's has fully arrived.
   function refreshTickets() {
-    var previous = tickets;
-    tickets = [];
-    return fetchTickets(root.dataset.registrations + "?limit=500&offset=0").then(function () {
+    var fresh = [];
+    return fetchTickets(root.dataset.registrations + "?limit=500&offset=0", fresh).then(function () {
+      tickets = fresh;
       save(keyTickets, tickets);
       save(keyDone, done);
       refreshState();
-    }).catch(function () { tickets = previous; refreshState(); });
+      if (search.value) search.dispatchEvent(new Event("input"));
+    }).catch(function () { refreshState(); });
   }
 
   function byCode(code) {
