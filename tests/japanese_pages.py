@@ -66,6 +66,20 @@ def visible_text(html: str) -> str:
     return parser.text
 
 
+def _event_pages(org) -> list[tuple[str, str]]:
+    from glocal.events.models import Event, Kind
+
+    seminar = Event.objects.filter(owner=org).exclude(kind=Kind.JAPANESE_CLASS).first()
+    series = Event.objects.filter(owner=org, kind=Kind.JAPANESE_CLASS).first()
+    return [
+        ("events", "/staff/events/"),
+        ("event", f"/staff/events/{seminar.pk}/"),
+        ("event-class", f"/staff/events/{series.pk}/"),
+        ("class", f"/staff/events/{series.pk}/class/"),
+        ("lesson", f"/staff/events/{series.pk}/class/lessons/{series.sessions.first().pk}/"),
+    ]
+
+
 def demo_pages() -> dict[str, list[tuple[str, str]]]:
     """(name, path) of every page, by who reads it, for the demo data loaded by `load-demo`."""
     from django.contrib import admin
@@ -103,6 +117,7 @@ def demo_pages() -> dict[str, list[tuple[str, str]]]:
         ("organisation", f"/staff/orgs/{org.pk}/"),
         ("tokens", f"/staff/orgs/{org.pk}/tokens/"),
         ("audit", f"/staff/orgs/{org.pk}/audit/"),
+        *_event_pages(org),
     ]
     public = [
         ("home", "/"),

@@ -47,6 +47,8 @@ urlpatterns = [
         core_auth.PasswordResetView.as_view(),
         name="password_reset",
     ),
+    # Ahead of Django's own: logging out clears what the browser keeps for the site.
+    path("accounts/logout/", core_auth.LogoutView.as_view(), name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("glocal.core.urls")),
     path("staff/orgs/", include("glocal.orgs.urls")),

@@ -2,9 +2,11 @@
 screen, all under the Content-Security-Policy."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from glocal.events import services
@@ -236,3 +238,145 @@ def test_two_offline_phones_scan_one_ticket_and_count_one_arrival(phones, semina
         "山田 花子"
     ]
     assert_clean(pages[0], console, "check-in page back online")
+
+
+STORED = """async (key) => ({
+  tickets: localStorage.getItem(key),
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+  caches: (await caches.keys()).length,
+})"""
+
+
+def test_logging_out_clears_the_tickets_kept_on_the_phone(phones, seminar, cohost):
+    services.register(seminar, services.Applicant("Nguyễn Văn An", "an@example.org", "vi"))
+    services.register(seminar, services.Applicant("山田 花子", "hanako@example.jp", "ja"))
+    context, _page = phones()
+    page = open_checkin(context, seminar)
+    page.get_by_label("名前で検索").fill("山田")
+    page.get_by_role("button", name="山田 花子").click()
+    wait_until(lambda: CheckIn.objects.count() == 1)
+    key = f"glocal-checkin-{seminar.pk}-tickets"
+    kept = page.evaluate(STORED, key)
+    assert "山田 花子" in kept["tickets"]
+    assert kept["workers"] == 1
+    assert kept["caches"] >= 1
+
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    page.wait_for_url(lambda url: "/staff/" not in url)
+    assert page.evaluate(STORED, key) == {"tickets": None, "workers": 0, "caches": 0}
+    # Back on the check-in page's address, nothing is served from the phone any more.
+    context.set_offline(True)
+    with pytest.raises(PlaywrightError, match=r"ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        page.goto(f"/staff/events/{seminar.pk}/checkin/")
+
+
+def test_unsent_scans_keep_the_volunteer_logged_in(phones, seminar, cohost):
+    services.register(seminar, services.Applicant("山田 花子", "hanako@example.jp", "ja"))
+    services.register(seminar, services.Applicant("Nguyễn Văn An", "an@example.org", "vi"))
+    context, _page = phones()
+    page = open_checkin(context, seminar)
+    context.set_offline(True)
+    page.get_by_label("名前で検索").fill("山田")
+    page.get_by_role("button", name="山田 花子").click()
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    expect(page.locator("#checkin-result")).to_contain_text("未送信の受付があります")
+    assert "山田" in page.evaluate(f"localStorage.getItem('glocal-checkin-{seminar.pk}-tickets')")
+    assert queue_of(page, seminar) != "[]"
+    context.set_offline(False)  # the queue goes out; logging out then works
+    wait_until(lambda: CheckIn.objects.count() == 1)
+    page.locator("form[action$='/accounts/logout/'] button").click()
+    page.wait_for_url(lambda url: "/staff/" not in url)
+    assert page.evaluate(f"localStorage.getItem('glocal-checkin-{seminar.pk}-queue')") is None
+
+
+@pytest.fixture
+def series(home_org, editor):
+    """A Japanese-class series of the home organisation in 会津若松市, with two learners."""
+    from glocal.places.models import LocalGovernment
+
+    start = (timezone.now() + timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
+    actor = Actor(user=editor, via="test")
+    data = {
+        "kind": "japanese_class",
+        "title": {"ja": "会津若松 にほんご教室"},
+        "venue_name": "生涯学習総合センター",
+        "venue_local_government": LocalGovernment.objects.get(code="072028"),
+        "starts_at": start,
+        "ends_at": start + timedelta(weeks=15),
+        "is_public": True,
+    }
+    event = services.create_event(actor, home_org.pk, data)
+    services.add_learner(actor, event, "Hoa", "beginner")
+    services.add_learner(actor, event, "Lucas", "intermediate")
+    return event
+
+
+def test_editor_runs_a_japanese_class(browser, live_server, series, editor):
+    for width, height in ((1280, 900), (PHONE["width"], PHONE["height"])):
+        context = browser.new_context(
+            base_url=live_server.url, locale="ja-JP", viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        console = watch(page)
+        page.goto("/accounts/login/")
+        page.get_by_label("ユーザー名").fill("editor")
+        page.get_by_label("パスワード").fill("correct-horse-battery")
+        page.get_by_role("button", name="ログイン").click()
+        page.goto(f"/staff/events/{series.pk}/")
+        page.get_by_role("link", name="授業・学習者・講師・出欠").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("会津若松 にほんご教室")
+        expect(page.get_by_text("会津若松市")).to_be_visible()
+        if width == 1280:
+            first = (series.starts_at + timedelta(days=1)).date().isoformat()
+            page.get_by_label("初回の日付").fill(first)
+            page.get_by_label("時刻（会場の現地時刻）").fill("19:00")
+            page.get_by_label("週数").fill("4")
+            page.get_by_role("button", name="授業を追加", exact=True).click()
+            expect(page.get_by_role("cell", name="第4回", exact=True)).to_be_visible()
+            page.get_by_label("名前または仮名").fill("Minh")
+            page.get_by_label("レベル").select_option("elementary")
+            page.get_by_role("button", name="学習者を追加する").click()
+            expect(page.get_by_role("cell", name="Minh", exact=True)).to_be_visible()
+            page.get_by_label("講師の氏名").fill("佐藤 ボランティア")
+            page.get_by_label("講師研修の修了日").fill("2026-04-12")
+            page.get_by_role("button", name="講師を追加する").click()
+            expect(page.get_by_role("cell", name="2026-04-12")).to_be_visible()
+        assert_clean(page, console, "class page")
+        shoot(page, f"events-class-{width}")
+        page.get_by_role("link", name="出欠を記録 第1回").click()
+        page.get_by_label("Hoa").check()
+        page.get_by_label("Minh").check()
+        page.get_by_role("button", name="出欠を保存").click()
+        expect(page.get_by_text("出席: 3人中2人")).to_be_visible()
+        assert_clean(page, console, "attendance sheet")
+        shoot(page, f"events-lesson-{width}")
+        context.close()
+
+
+def test_editor_adds_a_session_to_the_timetable(browser, live_server, seminar, editor):
+    for width, height in ((1280, 900), (PHONE["width"], PHONE["height"])):
+        context = browser.new_context(
+            base_url=live_server.url, locale="ja-JP", viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        console = watch(page)
+        page.goto("/accounts/login/")
+        page.get_by_label("ユーザー名").fill("editor")
+        page.get_by_label("パスワード").fill("correct-horse-battery")
+        page.get_by_role("button", name="ログイン").click()
+        page.goto(f"/staff/events/{seminar.pk}/")
+        start = seminar.starts_at.astimezone(ZoneInfo("Asia/Tokyo"))
+        page.get_by_label("名称（日本語）").fill(f"分科会 {width}")
+        page.get_by_label("開始（会場の現地時刻）").fill(start.strftime("%Y-%m-%dT%H:%M"))
+        page.get_by_label("終了（会場の現地時刻）").fill(
+            (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+        )
+        page.get_by_label("部屋").fill("第1会議室")
+        page.get_by_label("定員").fill("20")
+        page.get_by_role("button", name="セッションを追加する").click()
+        expect(page.get_by_role("cell", name=f"分科会 {width}")).to_be_visible()
+        assert_clean(page, console, "timetable")
+        shoot(page, f"events-timetable-{width}")
+        context.close()

@@ -90,3 +90,35 @@ def test_checkin_page_registers_its_service_worker_for_its_own_path(client, make
     page = client.get(f"/staff/events/{event.pk}/checkin/").content.decode()
     assert 'data-worker="/staff/events/checkin-sw.js?static=/static/"' in page
     assert f'data-scope="/staff/events/{event.pk}/checkin/"' in page
+
+
+def test_logging_out_asks_the_browser_to_clear_the_tickets_kept_for_the_door(client, member):
+    """The check-in page keeps names on the phone; logging out clears the site's storage."""
+    client.force_login(member)
+    done = client.post("/accounts/logout/")
+    assert done.status_code == 302
+    assert done["Clear-Site-Data"] == '"cache", "storage"'
+    assert client.get("/staff/events/").status_code == 302  # logged out indeed
+
+
+def test_the_attendance_list_shows_times_in_the_venues_zone(client, make_event, owner, actor_for):
+    """An event in Ho Chi Minh City (UTC+7): its list reads 10:00 where Tokyo reads 12:00."""
+    from datetime import UTC, datetime
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    event = make_event(timezone="Asia/Ho_Chi_Minh")
+    registration = services.register(event, applicant(1, name="Trần Thị Mai"))
+    arrival = datetime(2030, 3, 10, 3, 0, tzinfo=UTC)  # 10:00 in Ho Chi Minh City
+    services.check_in(actor_for(owner), event, tickets.ticket_code(registration), arrival)
+    CheckIn.objects.update(scanned_at=arrival)  # the service keeps no scan time in the future
+    client.force_login(owner)
+    pdf = client.get(f"/staff/events/{event.pk}/attendance.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Trần Thị Mai" in text
+    assert "10:00" in text
+    assert "12:00" not in text
+    assert "Asia/Ho_Chi_Minh" in text
+    assert "確定した申込み 1件" in text
+    assert "1 / 1" in text  # the page number

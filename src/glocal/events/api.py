@@ -3,6 +3,7 @@ account; check-in at the door (one scan or an offline batch); calendars."""
 
 from datetime import datetime
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -110,9 +111,18 @@ def _local(value, zone) -> str:
     return timezone.localtime(value, zone).isoformat()
 
 
-def _event(event: Event) -> dict:
-    from zoneinfo import ZoneInfo
+def _session(session, zone) -> dict:
+    return {
+        "id": session.pk,
+        "title": session.title,
+        "starts_at": _local(session.starts_at, zone),
+        "ends_at": _local(session.ends_at, zone),
+        "room": session.room,
+        "capacity": session.capacity,
+    }
 
+
+def _event(event: Event) -> dict:
     zone = ZoneInfo(event.timezone)
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     return {
@@ -135,17 +145,7 @@ def _event(event: Event) -> dict:
         "questions": event.questions,
         "confirmed": confirmed,
         "places_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
-        "sessions": [
-            {
-                "id": s.pk,
-                "title": s.title,
-                "starts_at": _local(s.starts_at, zone),
-                "ends_at": _local(s.ends_at, zone),
-                "room": s.room,
-                "capacity": s.capacity,
-            }
-            for s in event.sessions.all()
-        ],
+        "sessions": [_session(s, zone) for s in event.sessions.all()],
     }
 
 
@@ -215,6 +215,23 @@ def create_event(request, payload: EventIn):
         node_ids=payload.plan_nodes,
     )
     return Status(201, _event(event))
+
+
+class SessionIn(Schema):
+    title: ShortTexts = Field(description='Per content language; "ja" is required.')
+    starts_at: datetime = Field(description="ISO 8601; without an offset, in the event's zone.")
+    ends_at: datetime
+    room: str = Field("", max_length=200)
+    capacity: int | None = Field(None, ge=0, le=1_000_000, description="None: no limit.")
+
+
+@router.post("/events/{event_id}/sessions", response={201: SessionOut}, auth=RequireActor())
+def add_session(request, event_id: PathId, payload: SessionIn):
+    """Editors of a co-host: a part of the timetable (a sectional meeting) with its own capacity.
+    It must lie within the event's time and end after it starts (else 422)."""
+    event = _hosted(request, event_id, Role.EDITOR)
+    made = services.add_session(actor_of(request), event, **payload.dict())
+    return Status(201, _session(made, ZoneInfo(event.timezone)))
 
 
 class RegisteredOut(Schema):
@@ -352,7 +369,7 @@ def _registration(r: Registration) -> dict:
 def list_registrations(request, event_id: PathId):
     """Co-hosts only: registrants' personal data. Each listing is written to the audit log."""
     event = _hosted(request, event_id)
-    audit.write(event, AuditEvent.Action.READ, {"registrations": "listed"})
+    audit.write(event, AuditEvent.Action.READ, {"read": [None, "registrations: listed"]})
     found = event.registrations.select_related("country", "check_in")
     return [_registration(r) for r in found]
 

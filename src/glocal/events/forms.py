@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from glocal import languages
-from glocal.events.models import Event, Kind
+from glocal.events.models import Event, Kind, Learner
 from glocal.places import services as places
 
 LOCAL = "%Y-%m-%dT%H:%M"  # what <input type="datetime-local"> sends
@@ -202,3 +202,88 @@ def initial_of(event: Event) -> dict:
     for tag, text in (event.description or {}).items():
         initial[f"description_{tag}"] = text
     return initial
+
+
+# --- the timetable and the Japanese-class pages ------------------------------------------------
+# These forms only read what was typed; the checks that matter are the services'.
+
+
+class SessionForm(forms.Form):
+    """One part of the timetable (a sectional meeting), in the venue's local time."""
+
+    title_ja = forms.CharField(label=_lazy("Title (Japanese)"), max_length=300)
+    title_en = forms.CharField(label=_lazy("Title (English)"), max_length=300, required=False)
+    starts_at = forms.DateTimeField(
+        label=_lazy("Starts (venue time)"), input_formats=[LOCAL], widget=_local_input()
+    )
+    ends_at = forms.DateTimeField(
+        label=_lazy("Ends (venue time)"), input_formats=[LOCAL], widget=_local_input()
+    )
+    room = forms.CharField(label=_lazy("Room"), max_length=200, required=False)
+    capacity = forms.IntegerField(
+        label=_lazy("Capacity"),
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        help_text=_lazy("Empty: no limit."),
+    )
+
+    def session_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": {"ja": data["title_ja"], "en": data["title_en"]},
+            "starts_at": data["starts_at"].replace(tzinfo=None),
+            "ends_at": data["ends_at"].replace(tzinfo=None),
+            "room": data["room"],
+            "capacity": data["capacity"],
+        }
+
+
+class LessonsForm(forms.Form):
+    """A term of weekly lessons: the first one's date and time, how many weeks, how long."""
+
+    first_date = forms.DateField(
+        label=_lazy("Date of the first lesson"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = forms.TimeField(
+        label=_lazy("Time (venue time)"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    weeks = forms.IntegerField(label=_lazy("Number of weeks"), min_value=1, max_value=104)
+    minutes = forms.IntegerField(
+        label=_lazy("Length of a lesson (minutes)"), min_value=15, max_value=600, initial=90
+    )
+
+
+class LearnerForm(forms.Form):
+    pseudonym = forms.CharField(
+        label=_lazy("Name or pseudonym"),
+        max_length=100,
+        help_text=_lazy("A pseudonym is enough; the class needs no real name."),
+    )
+    level = forms.ChoiceField(label=_lazy("Level"), choices=Learner.Level.choices)
+    country = forms.CharField(
+        label=_lazy("Country (optional)"),
+        max_length=3,
+        required=False,
+        help_text=_lazy("ISO code, e.g. VN or VNM."),
+    )
+
+    def clean_country(self):
+        code = self.cleaned_data["country"].strip()
+        if not code:
+            return None
+        try:
+            return places.country_by_code(code)
+        except Http404 as exc:
+            raise ValidationError(str(exc)) from exc
+
+
+class TeacherForm(forms.Form):
+    name = forms.CharField(label=_lazy("Teacher's name"), max_length=200)
+    email = forms.EmailField(label=_lazy("E-mail (optional)"), max_length=254, required=False)
+    volunteer = forms.BooleanField(label=_lazy("Volunteer"), required=False, initial=True)
+    trained_on = forms.DateField(
+        label=_lazy("Teacher training completed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

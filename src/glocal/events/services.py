@@ -519,12 +519,23 @@ def add_session(actor, event: Event, title: dict, starts_at, ends_at, room="", c
     session = Session(event=event, title=_texts("title", title, True), room=room.strip()[:200])
     session.starts_at, session.ends_at = _aware(starts_at, zone), _aware(ends_at, zone)
     if session.ends_at <= session.starts_at:
-        raise ValidationError({"ends_at": _("The event ends before it starts.")})
+        raise ValidationError({"ends_at": _("The session ends before it starts.")})
+    # To the minute: the event's start is shown, and typed again, without its seconds.
+    event_start = event.starts_at.replace(second=0, microsecond=0)
+    if session.starts_at < event_start or session.ends_at > event.ends_at:
+        raise ValidationError(
+            {"starts_at": _("A session must lie within the event's own time (%(from)s–%(to)s).")
+             % {"from": _shown(event.starts_at, zone), "to": _shown(event.ends_at, zone)}}
+        )  # fmt: skip
     if capacity is not None and not 0 <= capacity <= 1_000_000:
         raise ValidationError({"capacity": _("Give a whole number, zero or more.")})
     session.capacity = capacity
     session.save()
     return session
+
+
+def _shown(value: datetime, zone: ZoneInfo) -> str:
+    return timezone.localtime(value, zone).strftime("%Y-%m-%d %H:%M")
 
 
 @transaction.atomic
@@ -555,6 +566,8 @@ def add_learner(actor, event: Event, pseudonym: str, level: str, country=None) -
     access.require_host(actor, event, Role.EDITOR)
     if level not in Learner.Level.values:
         raise ValidationError({"level": _("Choose a level.")})
+    if not pseudonym.strip() or len(pseudonym.strip()) > 100:
+        raise ValidationError({"pseudonym": _("Give a name or pseudonym of up to 100 characters.")})
     if event.learners.filter(pseudonym=pseudonym.strip()).exists():
         raise ValidationError({"pseudonym": _("This class already has a learner of this name.")})
     learner = Learner(event=event, pseudonym=pseudonym.strip(), level=level, country=country)
@@ -565,7 +578,16 @@ def add_learner(actor, event: Event, pseudonym: str, level: str, country=None) -
 @transaction.atomic
 def add_teacher(actor, event: Event, name: str, email="", volunteer=True, trained_on=None):
     access.require_host(actor, event, Role.EDITOR)
-    teacher = Teacher(event=event, name=name.strip(), email=email, volunteer=volunteer)
+    if not name.strip() or len(name.strip()) > 200:
+        raise ValidationError({"name": _("Give the teacher's name (up to 200 characters).")})
+    if email.strip():
+        try:
+            validate_email(email.strip())
+        except ValidationError as exc:
+            raise ValidationError({"email": _("Please give a valid e-mail address.")}) from exc
+    if trained_on is not None and trained_on > timezone.localdate():
+        raise ValidationError({"trained_on": _("The training date cannot be in the future.")})
+    teacher = Teacher(event=event, name=name.strip(), email=email.strip(), volunteer=volunteer)
     teacher.trained_on = trained_on
     teacher.save()
     return teacher
@@ -575,6 +597,7 @@ def add_teacher(actor, event: Event, name: str, email="", volunteer=True, traine
 def record_attendance(actor, session: Session, learner_ids) -> int:
     """The learners present at one lesson (replaces what was recorded for it)."""
     access.require_host(actor, session.event, Role.EDITOR)
+    learner_ids = list(learner_ids)
     learners = list(session.event.learners.filter(pk__in=learner_ids))
     if len(learners) != len(set(learner_ids)):
         raise ValidationError({"learners": _("A learner given is not in this class.")})

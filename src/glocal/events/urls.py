@@ -1,6 +1,6 @@
 from django.urls import path
 
-from glocal.events import views
+from glocal.events import classes, views
 
 app_name = "events"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("checkin-sw.js", views.checkin_worker, name="checkin_worker"),
     path("<int:event_id>/", views.staff_detail, name="detail"),
     path("<int:event_id>/checkin/", views.checkin_page, name="checkin"),
+    path("<int:event_id>/sessions/", views.add_session, name="add_session"),
+    path("<int:event_id>/class/", classes.class_page, name="class"),
+    path("<int:event_id>/class/lessons/", classes.add_lessons, name="add_lessons"),
+    path("<int:event_id>/class/learners/", classes.add_learner, name="add_learner"),
+    path("<int:event_id>/class/teachers/", classes.add_teacher, name="add_teacher"),
+    path("<int:event_id>/class/lessons/<int:session_id>/", classes.attendance, name="lesson"),
     path("<int:event_id>/attendance.pdf", views.attendance_pdf, name="attendance_pdf"),
     path("<int:event_id>/badges.pdf", views.badges_pdf, name="badges_pdf"),
 ]

@@ -8,12 +8,14 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from glocal import languages
 from glocal.events import access, calendars, forms, services, statistics, tickets, words
@@ -269,19 +271,49 @@ def staff_edit(request, event_id: int):
     return _save_event(request, form, save, context)
 
 
-@login_required
-def staff_detail(request, event_id: int):
-    event = _hosted(request, event_id)
-    audit.write(event, AuditEvent.Action.READ, {"registrations": "listed"})
+def _detail(request, event: Event, session_form=None, status: int = 200):
+    audit.write(event, AuditEvent.Action.READ, {"read": [None, "registrations: listed"]})
     registrations = event.registrations.select_related("country", "check_in")
+    taken = Q(registrations__status=Registration.Status.CONFIRMED)
     context = {
         "nav": "events",
         "event": event,
         "registrations": registrations,
         "outcomes": statistics.outcomes(event),
         "zone": event.timezone,
+        "is_class": event.kind == Kind.JAPANESE_CLASS,
+        "sessions": event.sessions.annotate(taken=Count("registrations", filter=taken)),
+        "can_edit": access.is_host(request.actor, event, Role.EDITOR),
+        "session_form": session_form or forms.SessionForm(),
     }
-    return render(request, "events/staff_detail.html", context)
+    return render(request, "events/staff_detail.html", context, status=status)
+
+
+@login_required
+def staff_detail(request, event_id: int):
+    return _detail(request, _hosted(request, event_id))
+
+
+@login_required
+@require_POST
+def add_session(request, event_id: int):
+    """A part of the timetable, typed in the venue's time; the service's refusals (a session
+    outside the event's time, ending before it starts) come back on the form (422)."""
+    event = _hosted(request, event_id)
+    access.require_host(request.actor, event, Role.EDITOR)
+    form = forms.SessionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_session(request.actor, event, **form.session_data())
+        except ValidationError as exc:
+            found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+            for field, messages in found.items():
+                name = FORM_FIELD.get(field, field)
+                for message in messages:
+                    form.add_error(name if name in form.fields else None, message)
+        else:
+            return redirect(f"{reverse('events:detail', args=[event.pk])}#timetable")
+    return _detail(request, event, form, status=422)
 
 
 WORKER = Path(__file__).resolve().parent / "static" / "events" / "checkin-sw.js"
@@ -305,10 +337,14 @@ def checkin_page(request, event_id: int):
 # Given to WeasyPrint apart from the HTML, so that the templates carry no inline style (the
 # Content-Security-Policy test reads every template).
 PDF_STYLE = """
-@page { size: A4; margin: 10mm; }
+@page { size: A4; margin: 10mm 10mm 14mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
 body { font-family: "Noto Sans CJK JP", "IPAexGothic", sans-serif; font-size: 10pt; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #999; padding: 3pt 5pt; text-align: left; }
+td:last-child, th:last-child { width: 22%; }  /* room to sign */
 .badge { display: inline-block; width: 90mm; height: 55mm; border: 1px dashed #999; margin: 1mm;
   padding: 4mm; box-sizing: border-box; vertical-align: top; page-break-inside: avoid; }
 .badge .name { font-size: 16pt; font-weight: bold; }
@@ -328,7 +364,7 @@ def _pdf(html: str, name: str) -> HttpResponse:
 @login_required
 def attendance_pdf(request, event_id: int):
     event = _hosted(request, event_id)
-    audit.write(event, AuditEvent.Action.READ, {"registrations": "attendance list"})
+    audit.write(event, AuditEvent.Action.READ, {"read": [None, "registrations: attendance list"]})
     found = event.registrations.filter(status=Registration.Status.CONFIRMED)
     rows = found.select_related("country", "check_in").order_by("name")
     html = render_to_string("events/attendance_pdf.html", {"event": event, "rows": rows})
@@ -338,7 +374,7 @@ def attendance_pdf(request, event_id: int):
 @login_required
 def badges_pdf(request, event_id: int):
     event = _hosted(request, event_id)
-    audit.write(event, AuditEvent.Action.READ, {"registrations": "name badges"})
+    audit.write(event, AuditEvent.Action.READ, {"read": [None, "registrations: name badges"]})
     found = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name")
     badges = [
         (r, base64.b64encode(tickets.qr_png(tickets.ticket_code(r), scale=3)).decode())

@@ -42,14 +42,14 @@
       (queue.length ? " (+" + queue.length + ")" : "");
   }
 
-  function fetchTickets(url) {
+  function fetchTickets(url, into) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (page) {
       page.items.forEach(function (item) {
         if (item.ticket) {
-          tickets.push({ id: item.id, name: item.name, organisation: item.organisation,
+          into.push({ id: item.id, name: item.name, organisation: item.organisation,
                          ticket: item.ticket });
           if (item.checked_in_at) done[item.ticket] = "already";
         }
@@ -57,17 +57,19 @@
       var next = page.items.length === 500 ? url.replace(/offset=\d+/, function (m) {
         return "offset=" + (parseInt(m.split("=")[1], 10) + 500);
       }) : null;
-      return next ? fetchTickets(next) : null;
+      return next ? fetchTickets(next, into) : null;
     });
   }
+  // The list kept on the phone serves searches until the server's has fully arrived.
   function refreshTickets() {
-    var previous = tickets;
-    tickets = [];
-    return fetchTickets(root.dataset.registrations + "?limit=500&offset=0").then(function () {
+    var fresh = [];
+    return fetchTickets(root.dataset.registrations + "?limit=500&offset=0", fresh).then(function () {
+      tickets = fresh;
       save(keyTickets, tickets);
       save(keyDone, done);
       refreshState();
-    }).catch(function () { tickets = previous; refreshState(); });
+      if (search.value) search.dispatchEvent(new Event("input"));
+    }).catch(function () { refreshState(); });
   }
 
   function byCode(code) {
@@ -180,6 +182,23 @@
       requestAnimationFrame(tick);
     }).catch(function (error) { show(String(error), "refused"); });
   });
+
+  // Logging out clears this phone's storage (Clear-Site-Data), queue included: scans not yet
+  // sent would be lost. Send them first; if they cannot be sent, stay logged in and say so.
+  var logout = document.querySelector("form[action$='/accounts/logout/']");
+  if (logout) {
+    logout.addEventListener("submit", function (event) {
+      if (!queue.length) return;
+      event.preventDefault();
+      sync();
+      var tries = 0;
+      (function wait() {
+        if (!queue.length) logout.submit();
+        else if (++tries > 20 || !navigator.onLine) show(root.dataset.textUnsent, "refused");
+        else setTimeout(wait, 300);
+      })();
+    });
+  }
 
   window.addEventListener("online", function () { refreshState(); sync(); });
   window.addEventListener("offline", refreshState);
