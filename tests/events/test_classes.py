@@ -106,6 +106,14 @@ def test_attendance_is_saved_in_one_post(client, series, editor):
     assert f'value="{lucas.pk}" id="present-{lucas.pk}" checked' in sheet
     assert f'value="{hoa.pk}" id="present-{hoa.pk}" checked' not in sheet
     assert "1 / 2" in client.get(class_url(series)).content.decode()
+    lesson = series.sessions.get()
+    logged = AuditEvent.objects.filter(model="events.Session", object_id=str(lesson.pk))
+    assert [e.changes for e in logged.filter(action="update").order_by("pk")] == [
+        {"attendance": [[], sorted([hoa.pk, lucas.pk])]},
+        {"attendance": [sorted([hoa.pk, lucas.pk]), [lucas.pk]]},
+    ]  # who was present, by id, and by whom
+    assert logged.filter(action="create").count() == 1  # the lesson itself, added in bulk
+    assert set(logged.values_list("actor", flat=True)) == {editor.username}
 
 
 @pytest.mark.parametrize("bad", ["abc", "99999", "-1"])

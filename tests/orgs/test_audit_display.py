@@ -37,9 +37,11 @@ def test_several_values_in_one_change_read_as_a_list(client, owner, home_org):
     AuditEvent.objects.create(
         organisation=home_org, actor="command line", via="cli", action="update",
         model="orgs.Organisation", object_id=str(home_org.pk), object_repr=home_org.name,
-        changes={"members_added": [None, [12, 13]], "totals": [None, {"sent": 2}]},
+        changes={"members_added": [None, [12, 13]], "totals": [None, {"sent": 2}],
+                 "memberships": [None, "3"]},
     )  # fmt: skip
     client.force_login(owner)
     text = _events_text(client, home_org)
     assert "members_added: — → 12, 13" in text
     assert "totals: — → sent: 2" in text
+    assert "memberships: — → 3" in text  # a reverse relation's name, as stored

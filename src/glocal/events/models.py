@@ -115,7 +115,7 @@ class Event(OwnedModel):
         return self.description.get(tag) or self.description.get("ja", "")
 
 
-class Session(models.Model):
+class Session(AuditedModel):
     """A part of an event's timetable (a sectional meeting), or one weekly lesson of a
     Japanese-class series."""
 
@@ -133,6 +133,9 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.title.get("ja") or next(iter(self.title.values()), "")
+
+    def audit_organisation_id(self) -> int | None:
+        return self.event.owner_id
 
 
 class Invitation(AuditedModel):

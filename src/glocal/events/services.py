@@ -31,8 +31,9 @@ from glocal.events.models import (
     Session,
     Teacher,
 )
-from glocal.orgs import scoping
-from glocal.orgs.models import Organisation, Role
+from glocal.orgs import audit, scoping
+from glocal.orgs.actors import acting_as
+from glocal.orgs.models import AuditEvent, Organisation, Role
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
@@ -558,7 +559,9 @@ def add_weekly_sessions(actor, event: Event, first_start: datetime, weeks: int, 
                 ends_at=start + timedelta(minutes=minutes),
             )
         )
-    return Session.objects.bulk_create(made)
+    made = Session.objects.bulk_create(made)
+    audit.write_bulk(actor, made, AuditEvent.Action.CREATE)
+    return made
 
 
 @transaction.atomic
@@ -601,11 +604,16 @@ def record_attendance(actor, session: Session, learner_ids) -> int:
     learners = list(session.event.learners.filter(pk__in=learner_ids))
     if len(learners) != len(set(learner_ids)):
         raise ValidationError({"learners": _("A learner given is not in this class.")})
+    before = sorted(session.attendance.values_list("learner_id", flat=True))
     session.attendance.exclude(learner__in=learners).delete()
     Attendance.objects.bulk_create(
         [Attendance(session=session, learner=learner) for learner in learners],
         ignore_conflicts=True,
     )
+    after = sorted(learner.pk for learner in learners)
+    if after != before:  # the lesson's log: who was present, by the learners' ids
+        with acting_as(actor):
+            audit.write(session, AuditEvent.Action.UPDATE, {"attendance": [before, after]})
     return len(learners)
 
 

@@ -70,7 +70,8 @@ def _value(field, value):
         return ", ".join(f"{key}: {item}" for key, item in value.items())
     if hasattr(field, "label_of"):  # a set of codes: each in the reader's words
         return field.label_of(value)
-    choices = dict(field.flatchoices) if field is not None and field.choices else {}
+    # A reverse relation (an event's "learners") has neither choices nor a verbose name.
+    choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
     return choices.get(value, value)
 
 
