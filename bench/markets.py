@@ -151,7 +151,11 @@ def main() -> int:
         points = series.series(
             None, measure.pk, "TW", "010006", "", date(2016, 1, 1), date(2025, 12, 31), "month"
         )
-        return [{"period": p.period, "value": p.value, "status": p.status} for p in points]
+        # What the handler hands to the response: every field of every point.
+        return [
+            {"period": p.period, "value": p.value, "status": p.status, "sample": p.sample}
+            for p in points
+        ]
 
     sql = (
         "SELECT period, value, status FROM markets_statistic WHERE measure_id=%s AND "
