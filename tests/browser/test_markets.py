@@ -93,7 +93,7 @@ def test_profiles_of_a_country_with_ties_and_one_without(watched, member, china_
     expect(page.get_by_text("デモ用に作成した見本の数値").first).to_be_visible()
     expect(page.locator("svg.chart").first).to_be_visible()
     sections = _sections(page)
-    expect(sections["提携と最近の交流"]).to_contain_text("Nanchang")
+    expect(sections["提携と最近の交流"]).to_contain_text("南昌市")
     expect(sections["現地で開催した事業"]).to_contain_text("上海観光商談会")
     expect(sections["日本産品の輸入規制"]).to_contain_text("輸入停止")
     expect(sections["日本産品の輸入規制"]).to_contain_text("水産物")
