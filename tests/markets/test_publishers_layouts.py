@@ -90,6 +90,18 @@ def test_unknown_names_are_named_by_their_cell_and_nothing_is_written(
     assert not Statistic.objects.exists()
 
 
+def test_a_blank_header_cell_takes_the_name_above_it(run_import, tmp_path, home_org):
+    merged = STAYS.replace("\n,計,", "\n,,")  # 外国人延べ宿泊者数 spans both header rows
+    problem, out = run_import(merged, tmp_path, *JTA)
+    assert problem is None, problem
+    assert "64 figures added" in out
+    assert ("", "", "", "2025-04") in _figures(home_org, "overnight_stays")
+    Statistic.objects.all().delete()
+    wrong = merged.replace("施設所在地,外国人延べ宿泊者数,", "施設所在地,ナルニア,")
+    problem, _out = run_import(wrong, tmp_path, *JTA)
+    assert "row 5, country (B): unknown country 'ナルニア'" in problem  # where it is written
+
+
 def test_the_period_option_is_for_the_layouts_that_take_it(run_import, tmp_path, home_org):
     problem, _out = run_import(EXPORTS, tmp_path, *CUSTOMS, "--period", "2024")
     assert "takes no --period" in problem

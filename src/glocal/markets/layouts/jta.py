@@ -71,12 +71,12 @@ def jta_stays(
         name = _name(row[name_at])
         if _NOT_A_PREFECTURE.search(name):
             continue
-        for column, nationality in columns.items():
+        for column, (nationality, named_at) in columns.items():
             value = unmarked(clean(row[column])) if column < len(row) else ""
             if value in NO_FIGURE:
                 continue
             cells = [OVERNIGHT_STAYS, label, nationality, name, "", value, status, JTA_SOURCE]
-            where = {"country": (header_at + 1, column), "prefecture": (at + 1, name_at)}
+            where = {"country": (named_at + 1, column), "prefecture": (at + 1, name_at)}
             where["value"] = (at + 1, column)
             yield Numbered(cells, at + 1, where)
 
@@ -103,7 +103,8 @@ def _first_figure(row: list[str]) -> int:
 
 
 def _nationalities(table: list[list[str]], first: int, figures_from: int) -> tuple[int, dict]:
-    """(row of the header, {column: nationality as written, 総数 for the total})."""
+    """(row of the header, {column: (nationality as written or 総数 for the total, the row
+    it was found in)})."""
     header_at = first - 1
     while header_at >= 0 and sum(1 for c in table[header_at][figures_from:] if clean(c)) < 2:
         header_at -= 1
@@ -112,18 +113,18 @@ def _nationalities(table: list[list[str]], first: int, figures_from: int) -> tup
     columns = {}
     width = max(len(row) for row in table[: header_at + 1])
     for column in range(figures_from, width):
-        name = next(
+        name, found_at = next(
             (
-                _name(table[at][column])
+                (_name(table[at][column]), at)
                 for at in range(header_at, max(header_at - 3, -1), -1)
                 if column < len(table[at]) and _name(table[at][column])
             ),
-            "",
+            ("", header_at),
         )
         if name in _TOTAL_COLUMNS:
-            columns[column] = "総数"
+            columns[column] = ("総数", found_at)
         elif name and not _NOT_A_NATIONALITY.search(name):
-            columns[column] = name
+            columns[column] = (name, found_at)
     return header_at, columns
 
 
