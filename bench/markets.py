@@ -133,6 +133,11 @@ def main() -> int:
     measure = Measure.objects.get(key="export_value")
     data = tidy_csv(rows)
 
+    # The first insert grows the database file and its index; a later one reuses the pages
+    # the delete freed. An untimed first insert gives both timed ones the same start (timed
+    # first, the plain insert ran at 7,700 rows/s against 12,700 at 100,000 rows).
+    plain_import(data, owner.pk, measure.pk)
+    Statistic.objects.all().delete()
     started = time.perf_counter()
     plain_import(data, owner.pk, measure.pk)
     plain = time.perf_counter() - started
