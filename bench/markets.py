@@ -133,6 +133,11 @@ def main() -> int:
     measure = Measure.objects.get(key="export_value")
     data = tidy_csv(rows)
 
+    # The first insert grows the database file and its index; a later one reuses the pages
+    # the delete freed. An untimed first insert gives both timed ones the same start (timed
+    # first, the plain insert ran at 7,700 rows/s against 12,700 at 100,000 rows).
+    plain_import(data, owner.pk, measure.pk)
+    Statistic.objects.all().delete()
     started = time.perf_counter()
     plain_import(data, owner.pk, measure.pk)
     plain = time.perf_counter() - started
@@ -151,7 +156,11 @@ def main() -> int:
         points = series.series(
             None, measure.pk, "TW", "010006", "", date(2016, 1, 1), date(2025, 12, 31), "month"
         )
-        return [{"period": p.period, "value": p.value, "status": p.status} for p in points]
+        # What the handler hands to the response: every field of every point.
+        return [
+            {"period": p.period, "value": p.value, "status": p.status, "sample": p.sample}
+            for p in points
+        ]
 
     sql = (
         "SELECT period, value, status FROM markets_statistic WHERE measure_id=%s AND "

@@ -3,6 +3,7 @@ for Fukushima, and France, with nothing from any app; at 1280 and 390 px, under 
 Content-Security-Policy."""
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from django.utils import timezone
@@ -93,7 +94,7 @@ def test_profiles_of_a_country_with_ties_and_one_without(watched, member, china_
     expect(page.get_by_text("デモ用に作成した見本の数値").first).to_be_visible()
     expect(page.locator("svg.chart").first).to_be_visible()
     sections = _sections(page)
-    expect(sections["提携と最近の交流"]).to_contain_text("Nanchang")
+    expect(sections["提携と最近の交流"]).to_contain_text("南昌市")
     expect(sections["現地で開催した事業"]).to_contain_text("上海観光商談会")
     expect(sections["日本産品の輸入規制"]).to_contain_text("輸入停止")
     expect(sections["日本産品の輸入規制"]).to_contain_text("水産物")
@@ -102,6 +103,21 @@ def test_profiles_of_a_country_with_ties_and_one_without(watched, member, china_
     screenshot("markets-country-cn")
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot("markets-country-cn-phone")
+    # The chart's text is as tall on a phone as the page's small print, and its month labels
+    # do not run into each other.
+    heights = page.eval_on_selector_all(
+        "svg.chart.monthly text",
+        "texts => texts.filter(t => t.getBBox().width && getComputedStyle(t).display != 'none')"
+        ".map(t => t.getBoundingClientRect().height)",
+    )
+    assert heights, "no chart text"
+    assert min(heights) >= 12, heights
+    months = page.eval_on_selector_all(
+        "svg.chart.monthly text:not(.value)",
+        "texts => texts.filter(t => getComputedStyle(t).display != 'none')"
+        ".map(t => [t.getBoundingClientRect().left, t.getBoundingClientRect().right])",
+    )
+    assert all(a[1] < b[0] for a, b in pairwise(months)), months
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow, "the page scrolls sideways on a phone"
 

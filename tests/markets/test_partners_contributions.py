@@ -63,3 +63,31 @@ def test_the_section_shows_what_the_actor_may_see(taiwan_ties, home_org):
     assert anyone["rows"][-1][-1] == "exchange"  # this year's delegation
     assert member["summary"] == "4 affiliations with 台湾."
     assert section.build(Actor(), Country.objects.get(code="FR")) is None
+
+
+def test_partners_are_named_in_the_readers_language(taiwan_ties, home_org):
+    """On a Japanese page a partner's Japanese name, else its local name when written in
+    kanji or kana; otherwise, and on an English page, its English name."""
+    korea = Country.objects.get(code="KR")
+    names = (("전주시", "", "Jeonju"), ("부산광역시", "釜山広域市", "Busan"))
+    for name_local, name_ja, name_en in names:
+        Affiliation.objects.create(
+            owner=home_org, local_government=taiwan_ties, kind="friendship",
+            partner=ForeignLocalGovernment.objects.create(
+                owner=home_org, country=korea, name_local=name_local, name_ja=name_ja,
+                name_en=name_en,
+            ),
+        )  # fmt: skip
+    section = registry.COUNTRY_SECTIONS["partners.affiliations"]
+    factor = registry.MARKET_FACTORS["partners.sister_ties"]
+    taiwan = Country.objects.get(code="TW")
+    with translation.override("ja"):
+        assert {row[1] for row in section.build(Actor(), taiwan)["rows"]} == {"臺南市", "臺北市"}
+        shown = {row[1] for row in section.build(Actor(), korea)["rows"]}
+        _points, reason = factor.score(taiwan_ties, {"TW"})["TW"]
+    assert shown == {"釜山広域市", "Jeonju"}  # Hangul is no name a Japanese reader reads
+    assert "山形県–臺南市" in reason
+    with translation.override("en"):
+        assert {row[1] for row in section.build(Actor(), korea)["rows"]} == {"Busan", "Jeonju"}
+        _points, reason = factor.score(taiwan_ties, {"TW"})["TW"]
+    assert "山形県–Tainan" in reason

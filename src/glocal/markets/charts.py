@@ -6,7 +6,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 64, 12, 12, 40
+# The monthly chart's values sit inside the plot, over their grid lines (so that a phone's
+# larger text, glocal.css, is never cut off at the left): little margin left, room on top.
+LEFT, RIGHT, TOP, BOTTOM = 4, 12, 28, 40
 THIS_YEAR, YEAR_BEFORE = "#1d4ed8", "#9ca3af"
 
 
@@ -30,24 +32,29 @@ def monthly(rows: list[tuple[str, float | None, float | None]], label: str) -> s
         return TOP + plot_h * (1 - v / high)
 
     parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {WIDTH} '
-        f'{HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
-        f'font-size="11">'
+        f'<svg class="chart monthly" role="img" aria-label="{escape(label)}" viewBox="0 0 '
+        f'{WIDTH} {HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="sans-serif" font-size="11">'
     ]
     for fraction in (0, 0.5, 1):
         v = high * fraction
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
-            f'stroke="#e5e7eb"/><text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end" '
+            f'stroke="#e5e7eb"/><text class="value" x="{LEFT}" y="{y(v) - 4:.1f}" '
             f'fill="#374151">{_fmt(v)}</text>'
         )
     every = max(1, len(rows) // 6)
+    shown = 0
     for i, (period, _a, _b) in enumerate(rows):
         if i % every == 0:
+            # Every other label is "minor": a phone shows three, each readable.
+            minor = ' class="minor"' if shown % 2 else ""
+            anchor = "start" if i == 0 else "middle"
             parts.append(
-                f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
-                f'fill="#374151">{escape(period)}</text>'
+                f'<text{minor} x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+                f'text-anchor="{anchor}" fill="#374151">{escape(period)}</text>'
             )
+            shown += 1
     for index, colour, dash in ((2, YEAR_BEFORE, "4 3"), (1, THIS_YEAR, "none")):
         points = [(x(i), y(r[index])) for i, r in enumerate(rows) if r[index] is not None]
         if len(points) > 1:

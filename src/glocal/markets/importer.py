@@ -27,6 +27,7 @@ from glocal.core import exports
 from glocal.core.tables import RowProblem as Problem
 from glocal.core.tables import parse_number
 from glocal.markets import periods
+from glocal.markets.layouts.common import column_letter
 from glocal.markets.models import SOURCE_MAX, VALUE_MAX, Measure, Statistic, Status
 from glocal.places.models import Country, LocalGovernment
 from glocal.places.text import fold
@@ -183,7 +184,8 @@ def check(
         if not any(cells):
             continue
         values = {key: cells[i] if i < len(cells) else "" for key, i in index.items()}
-        row = _check_row(number, values, names, result.problems)
+        where = getattr(cells, "where", None)
+        row = _check_row(number, values, names, result.problems, where)
         if row is None:
             continue
         first = seen.get(row.key)
@@ -200,14 +202,24 @@ def check(
         result.rows.append(row)
     if progress is not None:
         progress(counted - 1)
+    # A layout's header cell (a nationality) is named once, not once for every row under it.
+    result.problems = list(dict.fromkeys(result.problems))
     return result
 
 
-def _check_row(number: int, values: dict, names: _Names, problems: list) -> Row | None:
+def _check_row(
+    number: int, values: dict, names: _Names, problems: list, where: dict | None = None
+) -> Row | None:
+    """The row, or None with its problems added. `where` (from a layout) says which cell of
+    the file a column came from: its problems name that row and the spreadsheet's column."""
     found = len(problems)
 
     def problem(column: str, reason: str) -> None:
-        problems.append(Problem(number, column, reason))
+        if where and column in where:
+            row, index = where[column]
+            problems.append(Problem(row, f"{column} ({column_letter(index)})", reason))
+        else:
+            problems.append(Problem(number, column, reason))
 
     raw = values["measure"]
     measure_id = names.measures.get(fold(raw))

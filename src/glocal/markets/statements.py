@@ -61,8 +61,9 @@ class _Superuser(Actor):
 @lru_cache(maxsize=256)
 def _prepared(build, shape: tuple, names: tuple, kinds: tuple, alias: str):
     """(sql, slots): for each parameter of the SQL, ("org",) for one of the actor's
-    organisations, ("cell", name, field) for a call's value, or ("constant", value) for what
-    the ORM put there itself (is_public = true)."""
+    organisations, ("cell", name) for a call's value as it is, ("adapt", name, field) for one
+    the field turns into something else for the driver (a date into text on SQLite), or
+    ("constant", value) for what the ORM put there itself (is_public = true)."""
     cells = {
         name: _stand_in(name, kind, index)
         for index, (name, kind) in enumerate(zip(names, kinds, strict=True))
@@ -76,10 +77,14 @@ def _prepared(build, shape: tuple, names: tuple, kinds: tuple, alias: str):
         if type(param) is int and param <= _ORG_BASE:
             slots.append(("org",))
         elif _hashable(param) and param in by_value:
-            slots.append(("cell", by_value[param], fields[by_value[param]]))
+            name = by_value[param]
+            if type(param) is kinds[names.index(name)] and param == cells[name]:
+                slots.append(("cell", name))  # the driver takes it as it is: no call per run
+            else:
+                slots.append(("adapt", name, fields[name]))
         else:
             slots.append(("constant", param))
-    found = {slot[1] for slot in slots if slot[0] == "cell"}
+    found = {slot[1] for slot in slots if slot[0] in ("cell", "adapt")}
     if found != set(cells):  # a value went into the SQL text itself: no reuse possible
         raise ValueError(f"stand-ins not found in the parameters: {set(cells) - found}")
     return sql, tuple(slots)
@@ -111,6 +116,8 @@ def run(build, actor: Actor | None, cells: dict) -> list[tuple]:
         if slot[0] == "org":
             params.append(next(organisations))
         elif slot[0] == "cell":
+            params.append(cells[slot[1]])
+        elif slot[0] == "adapt":
             params.append(_adapt(slot[2], cells[slot[1]]))
         else:
             params.append(slot[1])

@@ -15,6 +15,7 @@ from glocal.core.registry import (
 )
 from glocal.orgs.models import Role
 from glocal.partners.models import Affiliation, Exchange, PartnerRequest
+from glocal.places.models import shown_name
 from glocal.wareki import fiscal_year_dates
 
 AFFILIATIONS = (("partners.Affiliation", lambda affiliation: affiliation.owner_id),)
@@ -111,7 +112,7 @@ def affiliations_with(actor, country):
     rows = [
         [
             a.local_government.name,
-            str(a.partner),
+            a.partner.shown_name(),
             a.get_kind_display(),
             a.signed_on.isoformat() if a.signed_on else "",
             a.get_status_display(),
@@ -121,7 +122,7 @@ def affiliations_with(actor, country):
     rows += [
         [
             e.affiliation.local_government.name,
-            str(e.affiliation.partner),
+            e.affiliation.partner.shown_name(),
             e.get_kind_display(),
             e.started_on.isoformat(),
             _("exchange"),
@@ -155,14 +156,16 @@ def sister_ties(prefecture, countries):
             "local_government_id",
             "local_government__name",
             "partner_id",
+            "partner__name_ja",
             "partner__name_local",
+            "partner__name_en",
             "partner__country__code",
         )
         .distinct()
     )
     by_country: dict[str, list] = {}
-    for lg_id, lg_name, _partner_id, partner, code in sorted(set(found)):
-        by_country.setdefault(code, []).append((lg_id, f"{lg_name}–{partner}"))
+    for lg_id, lg_name, _partner_id, *names, code in sorted(set(found)):
+        by_country.setdefault(code, []).append((lg_id, f"{lg_name}–{shown_name(*names)}"))
     scored = {}
     for code, ties in by_country.items():
         points = sum(

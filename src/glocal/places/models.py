@@ -276,8 +276,29 @@ class ForeignLocalGovernment(OwnedModel):
     def __str__(self) -> str:
         return self.name_ja or self.name_en
 
+    def shown_name(self) -> str:
+        return shown_name(self.name_ja, self.name_local, self.name_en)
+
     def clean(self) -> None:
         if self.subdivision_id and self.subdivision.country_id != self.country_id:
             raise ValidationError(
                 {"subdivision": _("The subdivision is not in the chosen country.")}
             )
+
+
+# Kanji, kana and the marks between them: a local name a Japanese reader reads as it is.
+_READ_AS_IT_IS = re.compile(r"[\s\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff・]+")
+
+
+def shown_name(name_ja: str, name_local: str, name_en: str) -> str:
+    """A foreign place's name for the reader's language: on a Japanese page its Japanese
+    name, else its local name when written in kanji or kana (南昌市, 臺南市), else the English
+    one; on any other page the English one."""
+    from django.utils import translation
+
+    if (translation.get_language() or "").startswith("ja"):
+        if name_ja:
+            return name_ja
+        if name_local and _READ_AS_IT_IS.fullmatch(name_local):
+            return name_local
+    return name_en or name_ja or name_local

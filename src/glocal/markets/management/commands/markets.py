@@ -1,4 +1,8 @@
-"""glocal markets import FILE --organisation SLUG [--format tidy] [--dry-run] [--no-progress]
+"""glocal markets import FILE --organisation SLUG [--format tidy|jnto-arrivals|jta-stays|
+customs-exports] [--period PERIOD] [--status preliminary|final] [--dry-run] [--no-progress]
+
+--period and --status tell a publisher's layout what its file does not say (see
+glocal.markets.layouts.OPTIONS).
 
 Checks every row (a progress bar counts them), then writes all or nothing as an administrator
 of the named organisation. The command line reads files up to the COMMAND_LINE upload limits
@@ -24,6 +28,12 @@ class Command(BaseCommand):
         load.add_argument("file")
         load.add_argument("--organisation", required=True, help="slug of the owning organisation")
         load.add_argument("--format", choices=sorted(layouts.LAYOUTS), default="tidy")
+        load.add_argument("--period", help="the table's period (jta-stays): 2025-04, 2025, FY2025")
+        load.add_argument(
+            "--status",
+            choices=("preliminary", "final"),
+            help="the figures' status where the file does not say (jta-stays, customs-exports)",
+        )
         load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
         load.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
@@ -65,7 +75,9 @@ class Command(BaseCommand):
                 path.open("rb") as file,
                 closing(tables.iter_table(file, path.name, limits=uploads.COMMAND_LINE)) as read,
             ):
-                rows = layouts.LAYOUTS[options["format"]](read)
+                rows = layouts.read(
+                    options["format"], read, period=options["period"], status=options["status"]
+                )
                 last = [0]
 
                 def progress(n: int) -> None:
