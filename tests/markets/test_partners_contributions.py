@@ -58,10 +58,12 @@ def test_the_section_shows_what_the_actor_may_see(taiwan_ties, home_org):
     with translation.override("en"):
         anyone = section.build(Actor(), taiwan)
         member = section.build(Actor(_roles={home_org.pk: Role.VIEWER}), taiwan)
-    assert anyone["summary"] == "3 affiliations with 台湾."
+    assert anyone["summary"] == "3 affiliations with Taiwan."
     assert [row[1] for row in anyone["rows"]] == ["Tainan", "Tainan", "Taipei", "Tainan"]
     assert anyone["rows"][-1][-1] == "exchange"  # this year's delegation
-    assert member["summary"] == "4 affiliations with 台湾."
+    assert member["summary"] == "4 affiliations with Taiwan."
+    with translation.override("ja"):
+        assert section.build(Actor(), taiwan)["summary"] == "台湾との提携は3件です。"
     assert section.build(Actor(), Country.objects.get(code="FR")) is None
 
 

@@ -131,7 +131,7 @@ def affiliations_with(actor, country):
     ]
     return {
         "summary": _("%(count)s affiliations with %(country)s.")
-        % {"count": count, "country": country.name_ja},
+        % {"count": count, "country": country.shown_name()},
         "headers": [_("Japanese side"), _("Partner"), _("Kind"), _("Date"), _("Status")],
         "rows": rows,
     }

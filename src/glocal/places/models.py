@@ -140,6 +140,10 @@ class Country(models.Model):
     def __str__(self) -> str:
         return f"{self.name_ja} ({self.name_en})"
 
+    def shown_name(self) -> str:
+        """Its Japanese name on a Japanese page, its English name on any other."""
+        return shown_name(self.name_ja, "", self.name_en)
+
 
 class CountryAlias(models.Model):
     """Another name for a country: 米国 and アメリカ for the United States, 韓国 for Korea."""
