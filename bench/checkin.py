@@ -22,7 +22,6 @@ import http.client
 import json
 import os
 import queue
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run from anywhere
-from portal import GLOCAL, free_port, hammer, percentile
+from portal import GLOCAL, free_port, hammer, percentile, wait_for
 
 # Run inside `glocal shell` with the server's settings, so the tickets are signed with its key.
 SETUP = """
@@ -72,20 +71,6 @@ def glocal(environment: dict, *args: str) -> str:
         [*GLOCAL, *args], env=environment, check=True, capture_output=True, text=True
     )
     return done.stdout
-
-
-def wait_for(server: subprocess.Popen, port: int, log: Path, seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"glocal serve exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.5).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    tail = log.read_text()[-3000:]
-    sys.exit(f"glocal serve did not listen on {port} in {seconds:.0f} s:\n{tail}")
 
 
 def scan_all(port: int, path: str, tokens: list[str], codes: list[str]):
@@ -161,8 +146,9 @@ def main() -> int:
         "GLOCAL_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
         "GLOCAL_ALLOWED_HOSTS": "127.0.0.1",
     }
-    if "PYTHONPATH" in os.environ:  # a worktree's sources
-        environment["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    for name in ("PYTHONPATH", "GLOCAL_WEB_WORKERS", "GLOCAL_WEB_THREADS"):
+        if name in os.environ:  # a worktree's sources; another shape of server to compare
+            environment[name] = os.environ[name]
     glocal(environment, "migrate", "-v0")
     glocal(environment, "collectstatic", "--no-input", "-v0")  # before serve, which does it too
     setup = SETUP.replace("TICKETS", str(options.tickets)).replace("CLIENTS", str(options.clients))

@@ -69,6 +69,20 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100)[int(share * 100) - 1] * 1000
 
 
+def wait_for(server: subprocess.Popen, port: int, log: Path, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"glocal serve exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    tail = log.read_text()[-3000:]
+    sys.exit(f"glocal serve did not listen on {port} in {seconds:.0f} s:\n{tail}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
@@ -86,6 +100,12 @@ def main() -> int:
         "GLOCAL_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
         "GLOCAL_ALLOWED_HOSTS": "127.0.0.1",
     }
+    # Collected before serving (which does it too, before it listens): see wait_for.
+    run("collectstatic", "--no-input", "-v0", **production)
+    log = Path(home) / "serve.log"
+    for name in ("GLOCAL_WEB_WORKERS", "GLOCAL_WEB_THREADS"):  # another shape of server
+        if name in os.environ:
+            production[name] = os.environ[name]
     server = subprocess.Popen(
         [
             *GLOCAL,
@@ -95,15 +115,10 @@ def main() -> int:
         ],
         env=production,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), 0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(server, port, log)
         page, static = "/residents/vi/notices/1/", "/static/core/portal.css"
         for path in (page, static):  # warm up: caches, imports
             hammer(port, path, 1, 2)
