@@ -29,14 +29,6 @@ def _series(request, event_id: int) -> Event:
     return get_object_or_404(found.select_related("venue_local_government"), pk=event_id)
 
 
-def _refused(form, exc: ValidationError) -> None:
-    """The service's refusal, shown on the form next to the field it names."""
-    found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, messages in found.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
 def _page(request, event: Event, status: int = 200, **posted):
     """The class page; `posted` holds a form sent back with its errors."""
     audit.write(event, AuditEvent.Action.READ, {"read": [None, "learners and teachers: listed"]})
@@ -70,7 +62,7 @@ def _save(request, event: Event, form, name: str, save):
         try:
             save(form.cleaned_data)
         except ValidationError as exc:
-            _refused(form, exc)
+            forms.show_refusal(form, exc)
         else:
             return redirect("events:class", event.pk)
     return _page(request, event, status=422, **{name: form})

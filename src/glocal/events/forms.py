@@ -22,6 +22,17 @@ def _local_input():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL)
 
 
+def _capacity() -> forms.IntegerField:
+    """An event's or a session's places; empty for no limit."""
+    return forms.IntegerField(
+        label=_lazy("Capacity"),
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        help_text=_lazy("Empty: no limit."),
+    )
+
+
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_lazy("Kind"), choices=Kind.choices)
     title_ja = forms.CharField(label=_lazy("Title (Japanese)"), max_length=300)
@@ -56,13 +67,7 @@ class EventForm(forms.Form):
     ends_at = forms.DateTimeField(
         label=_lazy("Ends (venue time)"), input_formats=[LOCAL], widget=_local_input()
     )
-    capacity = forms.IntegerField(
-        label=_lazy("Capacity"),
-        min_value=0,
-        max_value=1_000_000,
-        required=False,
-        help_text=_lazy("Empty: no limit."),
-    )
+    capacity = _capacity()
     waiting_list = forms.BooleanField(label=_lazy("Waiting list when full"), required=False)
     is_public = forms.BooleanField(
         label=_lazy("Public (anyone may register); otherwise by invitation only"), required=False
@@ -220,13 +225,7 @@ class SessionForm(forms.Form):
         label=_lazy("Ends (venue time)"), input_formats=[LOCAL], widget=_local_input()
     )
     room = forms.CharField(label=_lazy("Room"), max_length=200, required=False)
-    capacity = forms.IntegerField(
-        label=_lazy("Capacity"),
-        min_value=0,
-        max_value=1_000_000,
-        required=False,
-        help_text=_lazy("Empty: no limit."),
-    )
+    capacity = _capacity()
 
     def session_data(self) -> dict:
         data = self.cleaned_data
@@ -287,3 +286,13 @@ class TeacherForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+def show_refusal(form, exc: ValidationError, renamed: dict | None = None) -> None:
+    """A service's refusal on the form, next to the field it names (`renamed` maps a
+    service's field name to the form's: `title` is typed in `title_ja`); else above the form."""
+    found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, messages in found.items():
+        name = (renamed or {}).get(field, field)
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)

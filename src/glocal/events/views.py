@@ -225,11 +225,7 @@ def _save_event(request, form, save, template_context: dict):
         try:
             event = save(form.event_data())
         except ValidationError as exc:
-            found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-            for field, messages in found.items():
-                name = FORM_FIELD.get(field, field)
-                for message in messages:
-                    form.add_error(name if name in form.fields else None, message)
+            forms.show_refusal(form, exc, FORM_FIELD)
         else:
             return redirect("events:detail", event.pk)
     context = {"nav": "events", "form": form} | template_context
@@ -306,11 +302,7 @@ def add_session(request, event_id: int):
         try:
             services.add_session(request.actor, event, **form.session_data())
         except ValidationError as exc:
-            found = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-            for field, messages in found.items():
-                name = FORM_FIELD.get(field, field)
-                for message in messages:
-                    form.add_error(name if name in form.fields else None, message)
+            forms.show_refusal(form, exc, FORM_FIELD)
         else:
             return redirect(f"{reverse('events:detail', args=[event.pk])}#timetable")
     return _detail(request, event, form, status=422)
