@@ -37,6 +37,19 @@ def test_load_demo_is_idempotent(home):
         GLOCAL_HOME=str(home),
     )
     assert count.stdout.split() == ["5", "7"]
+    derived = run_glocal(
+        "shell",
+        "-v0",
+        "-c",
+        "from glocal.plans.models import Actual; "
+        "print([(a.fiscal_year, a.sample) for a in Actual.objects.filter("
+        "indicator__code='Y-04', indicator__node__plan__owner__slug='yamagata-pref')"
+        ".order_by('fiscal_year')])",
+        GLOCAL_HOME=str(home),
+    )
+    # The Yamagata plan (FY2020–2024) shows its overnight stays, counted from the demo's
+    # statistics for each of its years and marked as samples like those statistics.
+    assert derived.stdout.strip() == str([(year, True) for year in range(2020, 2025)])
 
 
 def test_worker_delivers_a_queued_email_to_the_mailbox(home):

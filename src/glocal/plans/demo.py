@@ -34,10 +34,12 @@ def load(write) -> None:
         if figures.problems:
             raise ValueError("; ".join(map(str, figures.problems)))
         saved = actuals.write(figures)
-        # Derived indicators count this year's records; earlier years predate the demo records.
+        # This year's derived figures, zero or not; an earlier year's only where something was
+        # counted (official statistics and dated exchanges reach back, but the demo's notices
+        # and subscribers are made today and would count nothing then, which is not a figure).
         this_year = wareki.fiscal_year(timezone.localdate())
-        if plan.start_fy <= this_year <= plan.end_fy:
-            derived.recompute_plan(plan, this_year)
+        for year in range(plan.start_fy, min(plan.end_fy, this_year) + 1):
+            derived.recompute_plan(plan, year, counted_only=year < this_year)
         write(
             f"plan {plan.pk} {plan.title}: {done.nodes} nodes, {done.indicators} indicators, "
             f"{saved} sample actuals"

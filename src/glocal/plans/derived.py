@@ -115,10 +115,11 @@ def recompute(indicator, fiscal_year: int):
 
 
 @transaction.atomic
-def recompute_plan(plan, fiscal_year: int) -> int:
+def recompute_plan(plan, fiscal_year: int, counted_only: bool = False) -> int:
     """Every derived indicator of the plan for one year, all or none; each computation runs
     once however many indicators use it. A computation no app offers any more (an app
-    removed) is skipped and logged, not fatal to the others."""
+    removed) is skipped and logged, not fatal to the others. With `counted_only`, a zero is
+    not stored: for a past year whose records were never kept here, zero is not a figure."""
     from glocal.plans.models import Indicator
 
     if _locked(plan, fiscal_year):
@@ -132,6 +133,8 @@ def recompute_plan(plan, fiscal_year: int) -> int:
             continue
         if computation.key not in counted:
             counted[computation.key] = computation.compute(plan.owner_id, fiscal_year)
+        if counted_only and not counted[computation.key][0]:
+            continue
         _store(indicator, fiscal_year, computation, counted[computation.key])
         done += 1
     return done
