@@ -124,7 +124,7 @@ def test_public_form_names_topics_in_the_readers_language(client, counsellor):
     from glocal.desk.models import Topic
 
     for tag in languages.TAGS:  # every default topic has a drafted name in every language
-        names = portal._table(portal.TOPICS)[tag]
+        names = portal.language_table(portal.TOPICS)[tag]
         assert all(names.get(t.code) for t in Topic.objects.filter(owner=None)), tag
     korean = client.get("/residents/desk/ko/").content.decode()
     assert '<option value="medical" >의료</option>' in korean

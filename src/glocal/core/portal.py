@@ -18,22 +18,25 @@ DATA = Path(__file__).resolve().parent / "data" / "portal.tsv"
 
 
 @cache
-def _table() -> dict[str, dict[str, str]]:
+def language_table(path: Path) -> dict[str, dict[str, str]]:
+    """A table of words by key (first column) in every content language (one column each,
+    all of them, or the file is refused): language tag → key → text. Apps with public words
+    of their own keep them in a file of the same shape."""
     rows = [
         line.split("\t")
-        for line in DATA.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     header, *body = rows
     tags = header[1:]
     if set(tags) != set(languages.TAGS):
-        raise ValueError(f"{DATA}: the columns must be the content languages")
+        raise ValueError(f"{path}: the columns must be the content languages")
     return {tag: {row[0]: row[i] for row in body} for i, tag in enumerate(tags, start=1)}
 
 
 def words(tag: str) -> dict[str, str]:
     """Every portal string in the language `tag`, by key."""
-    return _table()[languages.normalise(tag)]
+    return language_table(DATA)[languages.normalise(tag)]
 
 
 def content_language(tag: str) -> languages.ContentLanguage:
