@@ -139,8 +139,8 @@ def open_case(
     case = Case(owner=organisation, import_key=import_key)
     _apply(case, values)
     case.save()
-    case.topics.set(values.topics)
-    case.referrals.set(values.referrals)
+    audit.set_related(actor, case, "topics", values.topics)
+    audit.set_related(actor, case, "referrals", values.referrals)
     if resident:
         Resident.objects.create(case=case, **resident.__dict__)
     return case
@@ -152,8 +152,8 @@ def update_case(actor: Actor, case: Case, values: CaseValues) -> Case:
     check_case(values)
     _apply(case, values)
     case.save()
-    case.topics.set(values.topics)
-    case.referrals.set(values.referrals)
+    audit.set_related(actor, case, "topics", values.topics)
+    audit.set_related(actor, case, "referrals", values.referrals)
     return case
 
 

@@ -167,11 +167,11 @@ def create_event(actor, owner_id: int, data: dict, cohost_ids=(), node_ids=()) -
     event = Event(owner_id=owner_id)
     _apply(event, data)
     event.save()
-    _link(event, cohost_ids, node_ids)
+    _link(actor, event, cohost_ids, node_ids)
     return event
 
 
-def _link(event: Event, cohost_ids, node_ids) -> None:
+def _link(actor, event: Event, cohost_ids, node_ids) -> None:
     from glocal.plans.models import Node  # the node must be one of the owner's plans
 
     if cohost_ids:
@@ -179,12 +179,12 @@ def _link(event: Event, cohost_ids, node_ids) -> None:
         if len(found) != len(set(cohost_ids) - {event.owner_id}):
             message = _("An organisation given as co-host does not exist.")
             raise ValidationError({"cohosts": message})
-        event.cohosts.set(found)
+        audit.set_related(actor, event, "cohosts", found)  # an access grant: logged
     if node_ids:
         nodes = list(Node.objects.filter(pk__in=node_ids, plan__owner_id=event.owner_id))
         if len(nodes) != len(set(node_ids)):
             raise ValidationError({"plan_nodes": _("A plan measure given is not in your plans.")})
-        event.plan_nodes.set(nodes)
+        audit.set_related(actor, event, "plan_nodes", nodes)
 
 
 @transaction.atomic

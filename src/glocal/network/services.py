@@ -24,7 +24,7 @@ from glocal.network.models import (
 )
 from glocal.network.names import email_key, name_keys
 from glocal.orgs import audit, scoping
-from glocal.orgs.actors import Actor
+from glocal.orgs.actors import Actor, acting_as
 from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.places.models import ForeignLocalGovernment
 
@@ -281,9 +281,13 @@ def merge_contacts(actor: Actor, kept: Contact, other: Contact) -> Contact:
         ).exists():
             relationship.person = kept
             relationship.save()
-    Relationship.objects.filter(organisation=other).update(organisation=kept)
-    for group in other.groups.all():
+    for relationship in Relationship.objects.filter(organisation=other):
+        relationship.organisation = kept
+        relationship.save()  # one by one: each change in the log
+    for group in other.groups.exclude(members=kept):
         group.members.add(kept)
+        with acting_as(actor):  # by id, as for any member added to a list
+            audit.write(group, AuditEvent.Action.UPDATE, {"members_added": [None, [kept.pk]]})
     other.merged_into = kept
     other.save()
     return kept

@@ -65,6 +65,20 @@ def write_bulk(actor, records: list, action: str, batch_size: int = 1000) -> Non
     )
 
 
+def set_related(actor, instance: AuditedModel, name: str, objects) -> None:
+    """Set the many-to-many field `name` of `instance` to `objects` and log the change, by
+    ids, in the caller's transaction: Django sends no post_save for links, and some links
+    grant access (an event's co-hosts) or say what a case was about (its topics)."""
+    manager = getattr(instance, name)
+    objects = list(objects)
+    before = sorted(manager.values_list("pk", flat=True))
+    manager.set(objects)
+    after = sorted({getattr(item, "pk", item) for item in objects})
+    if after != before:
+        with actors.acting_as(actor):
+            write(instance, AuditEvent.Action.UPDATE, {name: [before, after]})
+
+
 def record_read(instance: AuditedModel) -> None:
     """Log that the current actor was shown a sensitive record."""
     if instance.sensitive:

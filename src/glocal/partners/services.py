@@ -194,7 +194,7 @@ def create_request(
     )
     found.full_clean()
     found.save()
-    found.preferred_prefectures.set(places)
+    audit.set_related(actor, found, "preferred_prefectures", places)
     return found
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from glocal.orgs import scoping
+from glocal.orgs import audit, scoping
 from glocal.orgs.actors import Actor
 from glocal.orgs.models import Role
 from glocal.trade import alerts
@@ -187,5 +187,5 @@ def save_project(
         mine = Exporter.objects.filter(owner_id=project.owner_id, pk__in=exporters)
         if mine.count() != len(set(exporters)):
             raise ValidationError({"exporters": _("not exporters of this organisation")})
-        project.exporters.set(mine)
+        audit.set_related(actor, project, "exporters", mine)
     return project
