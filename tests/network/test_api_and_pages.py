@@ -58,8 +58,20 @@ def test_members_see_their_contacts(client, world, home_org, issue_token):
     assert "EMAIL;TYPE=INTERNET:s@example.ca" in vcard.content.decode()
 
 
+def test_a_viewer_refused_the_personal_data_leaves_no_read(client, world, home_org, issue_token):
+    token = issue_token(home_org, Role.VIEWER)
+    path = f"/network/contacts/{world['person'].pk}/personal-data"
+    assert call(client, "get", path, token=token).status_code == 403
+    assert not AuditEvent.objects.filter(action="read", model="network.Contact").exists()
+
+
+@pytest.mark.parametrize("marked_public", [False, True])
 @pytest.mark.parametrize("persona", ["anonymous", "other_admin_token", "outsider_session"])
-def test_no_one_else_sees_a_contact(client, world, other_org, issue_token, outsider, persona):
+def test_no_one_else_sees_a_contact(client, world, other_org, issue_token, outsider, persona,
+                                    marked_public):  # fmt: skip
+    if marked_public:  # personal data is never public, whatever a record's flag says
+        for record in (world["person"], world["group"]):
+            type(record).objects.filter(pk=record.pk).update(is_public=True)
     token = None
     if persona == "other_admin_token":
         token = issue_token(other_org, Role.ADMIN)

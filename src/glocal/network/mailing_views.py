@@ -23,13 +23,13 @@ ALWAYS_OFFERED = ("ja", "en")
 
 def _groups(request):
     organisation = _organisation(request)
-    found = scoping.visible(Group.objects.all(), request.actor).filter(owner=organisation)
+    found = scoping.owned(Group.objects.all(), request.actor).filter(owner=organisation)
     return organisation, found
 
 
 def _mailings(request):
     organisation = _organisation(request)
-    found = scoping.visible(Mailing.objects.all(), request.actor).filter(owner=organisation)
+    found = scoping.owned(Mailing.objects.all(), request.actor).filter(owner=organisation)
     return organisation, found
 
 

@@ -439,7 +439,7 @@ def _relationships(rows, person_of, organisations) -> list[Relationship]:
 
 def may_see(actor: Actor, contact: Contact) -> None:
     """Raise PermissionDenied unless the actor is in the organisation that keeps it."""
-    if not scoping.visible(Contact.objects.filter(pk=contact.pk), actor).exists():
+    if not scoping.owned(Contact.objects.filter(pk=contact.pk), actor).exists():
         raise PermissionDenied(_("This contact is not yours to see."))
 
 

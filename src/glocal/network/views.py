@@ -39,7 +39,7 @@ def _organisation(request):
 def _contacts(request):
     """The active organisation's own contacts, and only if the user is a member there."""
     organisation = _organisation(request)
-    visible = scoping.visible(Contact.objects.current(), request.actor)
+    visible = scoping.owned(Contact.objects.current(), request.actor)
     return organisation, visible.filter(owner=organisation).select_related("country")
 
 

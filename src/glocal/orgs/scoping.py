@@ -23,11 +23,17 @@ def visible(queryset: QuerySet, actor: Actor) -> QuerySet:
     return queryset.filter(mine)
 
 
-def editable(queryset: QuerySet, actor: Actor) -> QuerySet:
-    """Records the actor may change: those of organisations where they are editor or admin."""
+def owned(queryset: QuerySet, actor: Actor, role: Role = Role.VIEWER) -> QuerySet:
+    """Records of the organisations where the actor holds `role`, whatever `is_public` says:
+    for personal data (contacts, their groups and mailings), which is never public."""
     if actor.is_superuser:
         return queryset
-    return queryset.filter(owner_id__in=actor.organisation_ids(Role.EDITOR))
+    return queryset.filter(owner_id__in=actor.organisation_ids(role))
+
+
+def editable(queryset: QuerySet, actor: Actor) -> QuerySet:
+    """Records the actor may change: those of organisations where they are editor or admin."""
+    return owned(queryset, actor, Role.EDITOR)
 
 
 def require(actor: Actor, organisation_id: int | None, role: Role) -> None:
