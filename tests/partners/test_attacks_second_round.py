@@ -96,3 +96,16 @@ def test_an_import_for_places_one_does_not_act_for_is_refused_by_row(other_org):
     with pytest.raises(ValidationError):
         services.import_rows(actor, other_org.pk, checked.rows)
     assert not Affiliation.objects.exists()
+
+
+def test_the_statistics_workbook_reads_no_formula(db, monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+
+    from glocal.partners import statistics
+
+    monkeypatch.setattr(statistics, "by_prefecture", lambda affiliations: [("=1+1", 3)])
+    book = load_workbook(io.BytesIO(statistics.to_xlsx()))
+    cell = book[book.sheetnames[-1]]["A2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)

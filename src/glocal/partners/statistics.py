@@ -6,6 +6,7 @@ from collections import Counter
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from glocal.core import exports
 from glocal.partners.models import Affiliation, Kind
 
 
@@ -150,6 +151,8 @@ def to_xlsx(affiliations=None) -> bytes:
     prefectures.append([_("Prefecture"), _("Affiliations")])
     for name, n in by_prefecture(affiliations):
         prefectures.append([name, n])
+    for written in book.worksheets:  # as every export: no cell read back as a formula
+        exports.guard_sheet(written)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
