@@ -5,7 +5,7 @@ apps' routers (`glocal/api_v1.py`); this package imports no app."""
 from collections.abc import Iterable
 
 from django.http import HttpRequest
-from django.urls import path
+from django.urls import URLPattern, include, path
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.renderers import JSONRenderer
@@ -52,4 +52,36 @@ def unknown_endpoint(request: HttpRequest, rest: str = ""):
 
 def urlpatterns(api: GlocalAPI) -> list:
     """The API's URLs, and a JSON 404 in the error shape for any other path under it."""
-    return [path("", api.urls), path("<path:rest>", unknown_endpoint)]
+    patterns, app_name, namespace = api.urls
+    return [
+        path("", include((by_first_segment(patterns), app_name), namespace=namespace)),
+        path("<path:rest>", unknown_endpoint),
+    ]
+
+
+def by_first_segment(patterns: list[URLPattern]) -> list:
+    """The same routes, nested under their first path segment.
+
+    Django tries URL patterns one after another, and the API has over a hundred: a phone
+    checking people in at the door was matched against ninety routes before its own. Nested,
+    a request is tried against a dozen prefixes and then its own app's routes. A route that is
+    its prefix alone (`events`) or starts with a parameter stays where it was; routes with
+    different first segments cannot match the same path, so the order that matters (within a
+    prefix) is kept.
+    """
+    groups: dict[str, list[URLPattern]] = {}
+    nested: list = []
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        first, slash, rest = route.partition("/")
+        if not slash or "<" in first:
+            nested.append(pattern)
+            continue
+        if first not in groups:
+            groups[first] = []
+            nested.append((first, groups[first]))
+        groups[first].append(path(rest, pattern.callback, pattern.default_args, name=pattern.name))
+    return [
+        path(f"{item[0]}/", include(item[1])) if isinstance(item, tuple) else item
+        for item in nested
+    ]
