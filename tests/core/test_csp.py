@@ -94,3 +94,13 @@ def test_htmx_does_not_inject_its_indicator_style(client, owner):
     assert len(config) == 1, "htmx reads the first htmx-config only"
     assert '"includeIndicatorStyles": false' in config[0]
     assert '"responseHandling"' in config[0]
+
+
+def test_api_json_carries_a_policy_that_allows_nothing(client):
+    """JSON is never a page: its policy lets nothing load or frame it; the API's HTML docs keep
+    the site's policy."""
+    response = client.get("/api/v1/places/prefectures")
+    assert response["Content-Type"].startswith("application/json")
+    assert policy(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+    assert policy(client.get("/api/v1/no-such-thing")) == policy(response)  # errors too
+    assert_strict(client.get("/api/v1/docs"))
