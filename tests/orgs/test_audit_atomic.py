@@ -3,21 +3,30 @@
 import pytest
 from django.db import DatabaseError
 
+from glocal.core import keyed
 from glocal.orgs import audit
-from glocal.orgs.models import Organisation
+from glocal.orgs.models import AuditEvent, Organisation
 from glocal.places.models import Country, ForeignLocalGovernment
 
 pytestmark = pytest.mark.django_db
 
 
+def break_the_audit_log(monkeypatch):
+    """Make every audit insert fail, as a full disk or a broken column would; other inserts
+    through the same helper still work."""
+    insert = keyed.insert
+
+    def fail_for_audit_events(instance):
+        if isinstance(instance, AuditEvent):
+            raise DatabaseError("audit insert failed")
+        return insert(instance)
+
+    monkeypatch.setattr(keyed, "insert", fail_for_audit_events)
+
+
 @pytest.fixture
 def failing_audit(monkeypatch):
-    """Make every audit insert fail, as a full disk or a broken column would."""
-
-    def fail(*args, **kwargs):
-        raise DatabaseError("audit insert failed")
-
-    monkeypatch.setattr(audit.AuditEvent.objects, "create", fail)
+    break_the_audit_log(monkeypatch)
 
 
 def _seoul(owner) -> ForeignLocalGovernment:
@@ -42,10 +51,7 @@ def test_a_failed_audit_leaves_the_record_unchanged(home_org, monkeypatch):
     record = ForeignLocalGovernment.objects.get(pk=record.pk)
     record.population = 9_400_000
 
-    def fail(*args, **kwargs):
-        raise DatabaseError("audit insert failed")
-
-    monkeypatch.setattr(audit.AuditEvent.objects, "create", fail)
+    break_the_audit_log(monkeypatch)
     with pytest.raises(DatabaseError):
         record.save()
     assert ForeignLocalGovernment.objects.get(pk=record.pk).population is None
@@ -55,10 +61,7 @@ def test_a_failed_audit_leaves_the_record_in_place(home_org, monkeypatch):
     record = _seoul(home_org)
     record.save()
 
-    def fail(*args, **kwargs):
-        raise DatabaseError("audit insert failed")
-
-    monkeypatch.setattr(audit.AuditEvent.objects, "create", fail)
+    break_the_audit_log(monkeypatch)
     with pytest.raises(DatabaseError):
         ForeignLocalGovernment.objects.get(pk=record.pk).delete()
     assert ForeignLocalGovernment.objects.filter(pk=record.pk).exists()
@@ -72,3 +75,33 @@ def test_a_failed_audit_through_the_api_writes_nothing(client, owner, home_org, 
     )
     assert response.status_code == 500
     assert Organisation.objects.get(pk=home_org.pk).name_en != "Lost"
+
+
+def test_a_record_created_with_its_event_in_one_statement_each(home_org):
+    """audit.create, the door's way of adding an arrival: the row, its event and the signals
+    that save() would send."""
+    from django.db.models.signals import post_save
+
+    heard = []
+
+    def listener(sender, instance, created, **kwargs):
+        heard.append((instance.name_en, created))
+
+    post_save.connect(listener, sender=ForeignLocalGovernment)
+    try:
+        record = _seoul(home_org)
+        audit.create(record)
+    finally:
+        post_save.disconnect(listener, sender=ForeignLocalGovernment)
+
+    assert heard == [("Seoul", True)]
+    event = AuditEvent.objects.get(model="places.ForeignLocalGovernment", object_id=str(record.pk))
+    assert event.action == "create"
+    assert event.changes["name_en"] == [None, "Seoul"]
+    assert event.organisation_id == home_org.pk
+
+
+def test_audit_create_with_a_failing_event_leaves_no_record(home_org, failing_audit):
+    with pytest.raises(DatabaseError):
+        audit.create(_seoul(home_org))
+    assert not ForeignLocalGovernment.objects.filter(name_en="Seoul").exists()

@@ -458,7 +458,7 @@ def _arrive(actor, event: Event, registration_id: int, scanned_at, device: str) 
         registration=registration, event=event, scanned_at=scanned_at, device=device[:64], by=user
     )
     try:
-        arrival.save()  # its own savepoint, with its audit event
+        audit.create(arrival)  # its own savepoint, with its audit event
         return Scan("checked_in", registration, arrival)
     except IntegrityError:
         pass  # scanned already, here or on another phone: one arrival per ticket

@@ -1,7 +1,9 @@
 """The audit log: every create, update and delete of audited records, and sensitive reads."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import router, transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 
+from glocal.core import keyed
 from glocal.orgs import actors
 from glocal.orgs.models import AuditedModel, AuditEvent
 
@@ -27,7 +29,7 @@ def _changes(instance: AuditedModel, created: bool) -> dict[str, list]:
 def write(instance: AuditedModel, action: str, changes: dict | None = None) -> AuditEvent:
     actor = actors.current()
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         organisation_id=instance.audit_organisation_id(),
         user=user,
         actor=actor.label[:200],
@@ -39,6 +41,24 @@ def write(instance: AuditedModel, action: str, changes: dict | None = None) -> A
         changes=changes or {},
         ip_address=actor.ip_address,
     )
+    # Every audited write adds one of these; nothing listens for their signals.
+    keyed.insert(event)
+    return event
+
+
+def create(instance: AuditedModel) -> None:
+    """Insert a new audited record with its event in one transaction, as `save()` does and
+    with the same signals, but with statements made once per model: for rows added at the pace
+    of a door, where the ORM's building of the two INSERTs was a sixth of each check-in."""
+    model = type(instance)
+    alias = router.db_for_write(model)
+    with transaction.atomic(using=alias):
+        pre_save.send(sender=model, instance=instance, raw=False, using=alias, update_fields=None)
+        keyed.insert(instance)
+        post_save.send(
+            sender=model, instance=instance, created=True, update_fields=None, raw=False,
+            using=alias,
+        )  # fmt: skip
 
 
 def write_bulk(actor, records: list, action: str, batch_size: int = 1000) -> None:
