@@ -109,6 +109,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite, with writers queueing on a lock file (see glocal/core/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "glocal.core.sqlite"
     # WAL lets the web process read while the worker writes; the timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
