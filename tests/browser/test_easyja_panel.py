@@ -13,6 +13,8 @@ def test_findings_update_as_you_type(page, member, screenshot):
     page.get_by_role("link", name="やさしい日本語").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("やさしい日本語チェック")
 
+    # Typing before htmx has loaded is lost (no handler yet): CI once failed this way.
+    page.wait_for_function("() => window.htmx !== undefined")
     text = page.get_by_label("日本語の文章")
     text.fill("本日15:30ごろ、地震が発生しましたので、直ちに高台へ避難し、ご注意ください。")
     result = page.locator("#easyja-result")
