@@ -133,3 +133,18 @@ def test_another_organisations_admin_and_anonymous_find_nothing(client, listed, 
     client.force_login(outsider)
     assert client.post(_page_path(group, ana)).status_code == 404
     assert _names(group) == ["Ana Secret", "Ben Secret"]
+
+
+def test_merging_a_listed_contact_puts_the_kept_one_on_the_list_and_logs_it(listed, home_org,
+                                                                           admin_of):  # fmt: skip
+    actor = admin_of(home_org)
+    group, ana = listed["group"], listed["ana"]
+    kept = services.create_contact(actor, home_org.pk, {"name": "Ana Secret", "country": "BR"})
+
+    services.merge_contacts(actor, kept, ana)
+
+    assert kept in group.members.all()
+    updates = AuditEvent.objects.filter(model="network.Group", object_id=str(group.pk),
+                                        action="update").order_by("pk")  # fmt: skip
+    assert updates.last().changes == {"members_added": [None, [kept.pk]]}
+    assert "Ana" not in str(updates.last().changes)  # by id, as any member added

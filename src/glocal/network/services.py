@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glocal.network import values
+from glocal.network import mailings, values
 from glocal.network.duplicates import pack_keys
 from glocal.network.importer import Checked, Report, Row
 from glocal.network.models import (
@@ -24,7 +24,7 @@ from glocal.network.models import (
 )
 from glocal.network.names import email_key, name_keys
 from glocal.orgs import audit, scoping
-from glocal.orgs.actors import Actor, acting_as
+from glocal.orgs.actors import Actor
 from glocal.orgs.models import AuditEvent, Organisation, Role
 from glocal.places.models import ForeignLocalGovernment
 
@@ -285,9 +285,7 @@ def merge_contacts(actor: Actor, kept: Contact, other: Contact) -> Contact:
         relationship.organisation = kept
         relationship.save()  # one by one: each change in the log
     for group in other.groups.exclude(members=kept):
-        group.members.add(kept)
-        with acting_as(actor):  # by id, as for any member added to a list
-            audit.write(group, AuditEvent.Action.UPDATE, {"members_added": [None, [kept.pk]]})
+        mailings.add_members(actor, group, [kept.pk])  # logged as any member added to a list
     other.merged_into = kept
     other.save()
     return kept
