@@ -84,7 +84,7 @@ def test_closing_a_connection_in_a_transaction_frees_the_queue(tmp_path):
     assert queue_is_free(path)
 
 
-def test_the_next_writer_goes_as_soon_as_the_first_commits(tmp_path):
+def test_a_second_writer_waits_its_turn_and_both_rows_are_kept(tmp_path):
     path = tmp_path / "glocal.sqlite3"
     first_in, times = threading.Event(), {}
 
